@@ -1,0 +1,2 @@
+# The first program the README runs.
+print("Hello from Pyrite!")
