@@ -1,0 +1,28 @@
+// The SyntaxError family as the parser stages report it: which class, CPython's message and the
+// positions CPython puts on the exception. Stages return it by value; nothing here throws.
+#ifndef PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
+#define PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
+
+#include <string>
+
+namespace pyrite::parser {
+
+enum class SyntaxErrorType { kSyntaxError, kIndentationError, kTabError };
+
+// Python's name for the type: "SyntaxError", "IndentationError" or "TabError".
+const char* SyntaxErrorTypeName(SyntaxErrorType type);
+
+struct SyntaxError {
+  SyntaxErrorType type = SyntaxErrorType::kSyntaxError;
+  std::string message;  // CPython 3.11's msg, e.g. "expected ':'"
+  // As on CPython's exception: 1-based line; 1-based offset counted in characters (code points)
+  // of the decoded line, as CPython converts its byte offsets; 0 where CPython gives none.
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+};
+
+}  // namespace pyrite::parser
+
+#endif  // PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
