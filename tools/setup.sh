@@ -9,6 +9,7 @@ packages=(
   g++ libabsl-dev libgtest-dev libgmock-dev libre2-dev    # native toolchain and libraries
   libprotobuf-dev protobuf-compiler
   emscripten                                              # the WebAssembly build
+  clang-14 libclang-rt-14-dev                             # the fuzz build: clang, libFuzzer, sanitizers
   python3 python3.11 libpython3.11-stdlib libpython3.11-testsuite  # CPython 3.11: reference, Lib
   unicode-data                                            # Unicode tables for str
 )

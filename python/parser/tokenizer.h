@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,45 @@ class Tokenizer {
   std::optional<SyntaxError> error_;
   std::vector<OpenBracket> open_brackets_;
   std::vector<uint32_t> line_starts_;
+
+  // CPython's limits: MAXINDENT and MAXLEVEL.
+  static constexpr int kMaxIndent = 100;
+  static constexpr int kMaxLevel = 200;
+
+  // The scanner, as CPython's tok_state: `p_` is the cursor, `line_start_` and `lineno_` the
+  // line being read (both stay on the last line at EOF, as CPython's do).
+  const char* begin_;
+  const char* end_;
+  const char* p_;
+  const char* line_start_;
+  // CPython's tok->buf: the start of the line a logical line's scan began on (continuations and
+  // multi-line strings do not move it). Only the line-continuation error's offset shows it.
+  const char* buf_;
+  int32_t lineno_ = 1;
+  bool atbol_ = true;
+  bool done_ = false;
+  TokenKind last_kind_ = TokenKind::kNewline;
+  int pending_ = 0;  // > 0: INDENTs to emit, < 0: DEDENTs
+  int indent_ = 0;
+  int32_t indstack_[kMaxIndent] = {0};
+  int32_t altindstack_[kMaxIndent] = {0};
+  Token endmarker_;
+
+  void AdvanceLine(const char* after_newline);
+  bool Fail(SyntaxErrorType type, std::string message, int32_t lineno, int offset);
+  bool FailAtCursor(std::string message, const char* cursor);
+  bool FailUnclosed();
+  int CharsBetween(const char* from, const char* to) const;
+  void Emit(Token* token, TokenKind kind, const char* start, int32_t lineno,
+            const char* line_start);
+  bool ScanIndentation();
+  bool ContinueLine();
+  bool ScanName(Token* token, const char* start);
+  bool VerifyIdentifier(const char* start);
+  bool ScanNumber(Token* token, const char* start, bool after_dot);
+  bool VerifyEndOfNumber(const char*& q, int c, const char* kind);
+  bool ScanString(Token* token, const char* start);
+  bool ScanOperator(Token* token, const char* start);
 };
 
 // Converts a 0-based byte column within `line` into CPython's 1-based character offset.

@@ -1,0 +1,3 @@
+def f():
+    global é, b
+    nonlocal 日

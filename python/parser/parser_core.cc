@@ -1,0 +1,301 @@
+// The parser's engine: the lazily filled token buffer, memoisation, the two passes and the final
+// choice of error, following CPython 3.11's _PyPegen_run_parser and _PyPegen_set_syntax_error.
+//
+// How an error is chosen (the order matters for matching CPython on bad input):
+//   1. First pass without invalid_* rules. Success: done.
+//   2. Any error already raised (tokenizer error, forced token) stands. Otherwise the furthest
+//      token fetched is remembered and a second pass runs with the invalid_* rules, which may
+//      raise a specific message.
+//   3. No specific message: "invalid syntax" at the remembered token ("unexpected indent" /
+//      "unexpected unindent" when that token is an INDENT / DEDENT).
+//   4. An error raised by the parser (not the tokenizer) is then checked against the rest of the
+//      source: a tokenizer error further on replaces it, and so does an unclosed bracket opened
+//      on an earlier line than the error.
+#include <functional>
+#include <string>
+#include <utility>
+
+#include "python/parser/parser.h"
+#include "python/parser/parser_internal.h"
+#include "python/parser/source.h"
+
+namespace pyrite::parser {
+namespace {
+
+// True when CPython's tokenizer would have an `encoding` set: a coding declaration on one of
+// the first two lines or a UTF-8 BOM. Only then does CPython convert parser error offsets from
+// bytes to characters.
+bool HasEncodingDeclaration(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return true;
+  size_t pos = 0;
+  for (int line = 0; line < 2 && pos < bytes.size(); ++line) {
+    size_t end = bytes.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view text = bytes.substr(pos, end - pos);
+    size_t i = text.find_first_not_of(" \t\f");
+    if (i != std::string_view::npos && text[i] == '#') {
+      size_t c = text.find("coding", i);
+      if (c != std::string_view::npos && c + 6 < text.size() &&
+          (text[c + 6] == ':' || text[c + 6] == '=')) {
+        return true;
+      }
+    } else if (i != std::string_view::npos) {
+      return false;  // code before any declaration: line 2 is not looked at
+    }
+    pos = end;
+    if (pos < bytes.size() && bytes[pos] == '\r') ++pos;
+    if (pos < bytes.size() && bytes[pos] == '\n') ++pos;
+  }
+  return false;
+}
+
+}  // namespace
+
+Parser::Parser(std::string_view text, Arena& arena, bool offsets_in_chars, ParseMode mode)
+    : arena_(arena),
+      text_(text),
+      tokenizer_(text),
+      offsets_in_chars_(offsets_in_chars),
+      mode_(mode) {
+}
+
+bool Parser::FetchToken() {
+  if (tokenizer_failed_) return false;
+  Token t;
+  if (!tokenizer_.Next(&t)) {
+    TokenizerFailed();
+    return false;
+  }
+  if (fstring_lineno_ > 0) {
+    // A token of an f-string expression: move it to where the expression is in the file.
+    // Only tokens ending on the expression's first line are shifted by its column (CPython).
+    if (t.end_lineno == 1) {
+      t.col_offset += fstring_col_;
+      t.end_col_offset += fstring_col_;
+    }
+    t.lineno += fstring_lineno_ - 1;
+    t.end_lineno += fstring_lineno_ - 1;
+  }
+  switch (t.kind) {
+    case TokenKind::kLpar:
+    case TokenKind::kLsqb:
+    case TokenKind::kLbrace:
+      ++level_;
+      break;
+    case TokenKind::kRpar:
+    case TokenKind::kRsqb:
+    case TokenKind::kRbrace:
+      --level_;
+      break;
+    default:
+      break;
+  }
+  tokens_.push_back(t);
+  levels_.push_back(static_cast<int16_t>(level_));
+  return true;
+}
+
+const Token* Parser::Peek() {
+  if (mark_ == fill() && (failed() || !FetchToken())) return nullptr;
+  if (mark_ >= fill()) return nullptr;
+  return &tokens_[mark_];
+}
+
+const Token* Parser::PeekAt(int index) {
+  while (index >= fill()) {
+    if (failed() || !FetchToken()) return nullptr;
+  }
+  return &tokens_[index];
+}
+
+TokenKind Parser::PeekKind() {
+  const Token* t = Peek();
+  return t ? t->kind : TokenKind::kEndMarker;
+}
+
+const Token* Parser::Expect(TokenKind kind) {
+  const Token* t = Peek();
+  if (t == nullptr || t->kind != kind) return nullptr;
+  ++mark_;
+  return t;
+}
+
+const Token* Parser::ExpectSoftKeyword(std::string_view word) {
+  const Token* t = Peek();
+  if (t == nullptr || t->kind != TokenKind::kName || t->text != word) return nullptr;
+  ++mark_;
+  return t;
+}
+
+const Token* Parser::ExpectForced(TokenKind kind) {
+  const Token* t = Peek();
+  if (t == nullptr) return nullptr;
+  if (t->kind != kind) {
+    RaiseAtToken(*t, "expected '" + std::string(TokenKindName(kind)) + "'");
+    return nullptr;
+  }
+  ++mark_;
+  return t;
+}
+
+ast::Location Parser::LocFrom(int start) const {
+  const Token& first = tokens_[start];
+  // CPython's _PyPegen_get_last_nonnwhitespace_token: NEWLINE, INDENT, DEDENT and ENDMARKER do
+  // not end a node.
+  const Token* last = &first;
+  for (int m = mark_ - 1; m >= 0; --m) {
+    TokenKind k = tokens_[m].kind;
+    last = &tokens_[m];
+    if (k != TokenKind::kEndMarker && k != TokenKind::kNewline && k != TokenKind::kIndent &&
+        k != TokenKind::kDedent) {
+      break;
+    }
+  }
+  return {first.lineno, first.col_offset, last->end_lineno, last->end_col_offset};
+}
+
+ast::Location Parser::LocSpan(const Location& from, const Location& to) const {
+  return {from.lineno, from.col_offset, to.end_lineno, to.end_col_offset};
+}
+
+Parser::MemoEntry* Parser::FindMemo(MemoRule rule, int index) {
+  if (index >= static_cast<int>(memo_.size())) return nullptr;
+  std::vector<MemoEntry>& entries = memo_[index];
+  if (entries.empty()) return nullptr;
+  MemoEntry* e = &entries[static_cast<int>(rule)];
+  return e->valid ? e : nullptr;
+}
+
+void Parser::StoreMemo(MemoRule rule, int index, void* node, int end) {
+  if (index >= static_cast<int>(memo_.size())) memo_.resize(index + 1);
+  std::vector<MemoEntry>& entries = memo_[index];
+  if (entries.empty()) entries.resize(static_cast<int>(MemoRule::kCount), MemoEntry{nullptr, 0, false});
+  entries[static_cast<int>(rule)] = MemoEntry{node, end, true};
+}
+
+bool Parser::TooDeep() {
+  // CPython 3.11 stops at a parser recursion depth of 6000 with MemoryError; we stop earlier
+  // than the native stack would, with a SyntaxError.
+  if (depth_ < 3000) return false;
+  if (!failed()) RaiseSyntaxError("too many nested parentheses");
+  return true;
+}
+
+namespace {
+
+// Errors CPython's tokenizer signals by a status, not an exception: they are raised by the parser
+// when it reads the token, so a scan of the rest of the source never reports them.
+bool IsStatusError(const SyntaxError& e) {
+  return e.type != SyntaxErrorType::kSyntaxError || e.message.ends_with("was never closed") ||
+         e.message == "unexpected character after line continuation character" ||
+         e.message == "unexpected EOF while parsing";
+}
+
+// Tokenizer errors whose offsets CPython's parser computes in bytes and converts to characters
+// only when the source declares its encoding.
+bool HasByteOffset(const SyntaxError& e) {
+  return e.message.ends_with("was never closed") ||
+         e.message == "unexpected character after line continuation character" ||
+         e.message == "unindent does not match any outer indentation level" ||
+         e.message.starts_with("(unicode error)");
+}
+
+}  // namespace
+
+void Parser::TokenizerFailed() {
+  tokenizer_failed_ = true;
+  if (error_) return;
+  error_ = *tokenizer_.error();
+  if (offsets_in_chars_ && HasByteOffset(*error_) && error_->offset > 0) {
+    int byte_col = error_->offset - 1;
+    error_.reset();
+    const SyntaxError& e = *tokenizer_.error();
+    RaiseLocation(e.type, e.lineno, byte_col, e.end_lineno, -2, e.message);
+  }
+}
+
+void Parser::CheckRestOfSourceForTokenizerErrors() {
+  // _PyPegen_tokenize_full_source_to_check_for_errors.
+  int error_line = tokens_.empty() ? 0 : tokens_.back().lineno;
+  Token t;
+  while (true) {
+    if (!tokenizer_.Next(&t)) {
+      const SyntaxError& e = *tokenizer_.error();
+      if (!IsStatusError(e)) {
+        error_.reset();
+        TokenizerFailed();
+        return;
+      }
+      const auto& open = tokenizer_.open_brackets();
+      if (!open.empty() && error_line > open.back().lineno) {
+        const Tokenizer::OpenBracket& b = open.back();
+        error_.reset();
+        RaiseLocation(SyntaxErrorType::kSyntaxError, b.lineno, b.col_offset, b.lineno, -2,
+                      std::string("'") + b.bracket + "' was never closed");
+      }
+      return;
+    }
+    if (t.kind == TokenKind::kEndMarker) return;
+  }
+}
+
+std::variant<ast::ModNode*, SyntaxError> Parser::Run() {
+  void* result = RunPasses([this]() -> void* {
+    switch (mode_) {
+      case ParseMode::kEval:
+        return EvalRule();
+      case ParseMode::kSingle:
+        return InteractiveRule();
+      case ParseMode::kExec:
+        break;
+    }
+    return FileRule();
+  });
+  if (result != nullptr) return static_cast<ast::ModNode*>(result);
+  return *error_;
+}
+
+std::variant<ast::ExprNode*, SyntaxError> Parser::RunFString() {
+  // fstring: star_expressions
+  void* result = RunPasses([this]() -> void* { return StarExpressions(); });
+  if (result != nullptr) return static_cast<ast::ExprNode*>(result);
+  return *error_;
+}
+
+void* Parser::RunPasses(const std::function<void*()>& parse) {
+  void* result = parse();
+  if (result != nullptr && !failed()) return result;
+
+  if (!failed()) {
+    // Second pass with the invalid_* rules, remembering where the first one got to.
+    int last_index = fill() - 1;
+    for (auto& entries : memo_) entries.clear();
+    mark_ = 0;
+    invalid_rules_ = true;
+    parse();
+    if (!failed()) {
+      const Token& last = tokens_[last_index];
+      if (last.kind == TokenKind::kIndent || last.kind == TokenKind::kDedent) {
+        RaiseSyntaxError(
+            last.kind == TokenKind::kIndent ? "unexpected indent" : "unexpected unindent",
+            SyntaxErrorType::kIndentationError);
+      } else {
+        RaiseAtToken(last, "invalid syntax");
+      }
+    }
+  }
+  if (!tokenizer_failed_) CheckRestOfSourceForTokenizerErrors();
+  return nullptr;
+}
+
+std::variant<ast::ModNode*, SyntaxError> Parse(std::string_view source, Arena& arena,
+                                               ParseMode mode) {
+  auto decoded = DecodeSource(source);
+  if (auto* error = std::get_if<SyntaxError>(&decoded)) return *error;
+  // The tree's strings point into the decoded text, so it lives in the arena.
+  std::string_view text = arena.CopyString(std::get<DecodedSource>(decoded).text);
+  Parser parser(text, arena, HasEncodingDeclaration(source), mode);
+  return parser.Run();
+}
+
+}  // namespace pyrite::parser

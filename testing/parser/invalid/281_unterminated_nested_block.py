@@ -1,0 +1,3 @@
+def f():
+    if x:
+        y = 'oops

@@ -1,0 +1,4 @@
+class A:
+    class B:
+        def f(self, a=1, b):
+            pass

@@ -1,0 +1,4 @@
+for a in b:
+    while c:
+        if d:
+            1 = e

@@ -1,0 +1,6 @@
+def f():
+    try:
+        try:
+            pass
+    except E:
+        pass

@@ -1,0 +1,2 @@
+def f(a=lambda b=1, c: 0):
+    pass

@@ -1,0 +1,5 @@
+class C:
+    @property
+    @
+    def f(self):
+        pass

@@ -1,0 +1,8 @@
+x = 1 + \
+    2 + \
+    3
+if a and \
+   b:
+    pass
+assert x, \
+    'msg'

@@ -1,0 +1,6 @@
+name = 'x'
+a = f'hello {name}'
+b = f'{name!r} {name!s} {name!a}'
+c = f'{3.14:.2f} {name:>10}'
+d = F'{name}' rf'\n{name}' fR'{name}\d'
+e = f'{{literal}} {{{name}}}'

@@ -1,0 +1,5 @@
+a = f'{(lambda x: x)(1)}'
+b = f'{(y := 2)}'
+c = f'{y:=10}'
+d = f'{x if x else y}'
+e = f'{x!r:{"<"}10}'

@@ -1,0 +1,11 @@
+a = [x for x in y]
+b = {x for x in y if x if not x}
+c = {k: v for k, v in d.items()}
+d = (x for x in y)
+e = [x for y in z for x in y]
+f = [(x, y) for x in a if x for y in b]
+g = sum(x for x in y)
+h = [lambda: x for x in y]
+i = [x for x, in y]
+j = [x for (x) in y]
+k = [x for *x, y in z]

@@ -1,0 +1,10 @@
+if a:
+    pass
+elif b:
+    pass
+elif c:
+    pass
+else:
+    pass
+if a: b; c
+else: d

@@ -1,0 +1,11 @@
+match x:
+    case []: pass
+    case (): pass
+    case [a]: pass
+    case (a,): pass
+    case a, b: pass
+    case [a, *rest]: pass
+    case (*_, last): pass
+    case [1, [2, [3, *_]]]: pass
+    case *a, b: pass
+    case [*a, *b]: pass

@@ -1,0 +1,7 @@
+f()
+f(a)(b)(c)
+f(a, *b, c, *d, e=1, **f, g=2)
+f(x for x in y)
+f(a=lambda: 1)
+f(*[1], **{'a': 1})
+f(a)[b].c(d)

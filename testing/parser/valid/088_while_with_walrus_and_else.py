@@ -1,0 +1,5 @@
+while (line := f.readline()) != '':
+    if not line.strip():
+        continue
+else:
+    done = True
