@@ -295,6 +295,7 @@ std::variant<ast::ModNode*, SyntaxError> Parse(std::string_view source, Arena& a
   // The tree's strings point into the decoded text, so it lives in the arena.
   std::string_view text = arena.CopyString(std::get<DecodedSource>(decoded).text);
   Parser parser(text, arena, HasEncodingDeclaration(source), mode);
+  parser.bom_ = source.substr(0, 3) == "\xEF\xBB\xBF";
   return parser.Run();
 }
 

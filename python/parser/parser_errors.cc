@@ -8,6 +8,29 @@
 namespace pyrite::parser {
 namespace {
 
+// The line as CPython reads it back from the file to place an error: with the UTF-8 BOM on line
+// 1, and decoded with "replace", so that a byte that is not UTF-8 becomes U+FFFD (3 bytes).
+std::string ErrorLine(std::string_view line, bool bom) {
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= line.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+    }
+    if (ok) {
+      out.append(line.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+    }
+  }
+  return out;
+}
+
 // Characters in the first `n` bytes of `line` (plus its newline), decoding as "replace" would:
 // a truncated sequence counts as one character.
 int CharsInPrefix(std::string_view line, int n) {
@@ -37,9 +60,11 @@ std::nullptr_t Parser::RaiseLocation(SyntaxErrorType type, int lineno, int byte_
   int offset = byte_col + 1;
   int end_offset = end_byte_col < 0 ? end_byte_col : end_byte_col + 1;
   if (offsets_in_chars_) {
-    std::string_view line = tokenizer_.Line(lineno);
-    offset = CharsInPrefix(line, offset);
-    if (end_offset > 0) end_offset = CharsInPrefix(tokenizer_.Line(end_lineno), end_offset);
+    offset = CharsInPrefix(ErrorLine(tokenizer_.Line(lineno), bom_ && lineno == 1), offset);
+    if (end_offset > 0) {
+      end_offset = CharsInPrefix(ErrorLine(tokenizer_.Line(end_lineno), bom_ && end_lineno == 1),
+                                 end_offset);
+    }
   }
   if (fstring_lineno_ > 0) {
     // Errors in an f-string expression count columns from its "(" and say where they are.
@@ -86,7 +111,7 @@ std::nullptr_t Parser::RaiseAtToken(const Token& token, std::string message,
                                     SyntaxErrorType type) {
   if (token.kind == TokenKind::kIndent || token.kind == TokenKind::kDedent ||
       token.kind == TokenKind::kEndMarker) {
-    // CPython gives these tokens no columns.
+    // CPython gives these tokens no columns: the offset is 0.
     return RaiseLocation(type, token.lineno, -1, token.end_lineno, -2, std::move(message));
   }
   return RaiseAt(TokenLoc(token), std::move(message), type);

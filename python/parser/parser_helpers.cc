@@ -186,6 +186,14 @@ const char* Parser::ExprName(const ast::ExprNode* e) {
   }
 }
 
+std::nullptr_t Parser::RaiseInvalidTarget(ast::ExprNode* e, TargetsType type) {
+  // RAISE_SYNTAX_ERROR_INVALID_TARGET: no error when every target is valid.
+  ast::ExprNode* bad = GetInvalidTarget(e, type);
+  if (bad == nullptr) return nullptr;
+  const char* verb = type == TargetsType::kDel ? "cannot delete " : "cannot assign to ";
+  return RaiseAt(bad->loc, std::string(verb) + ExprName(bad));
+}
+
 ast::ExprNode* Parser::GetInvalidTarget(ast::ExprNode* e, TargetsType type) {
   if (e == nullptr) return nullptr;
   auto visit = [&](ast::Seq<ast::ExprNode*> elts) -> ast::ExprNode* {

@@ -167,6 +167,7 @@ class Parser {
   // The invalid-target search of CPython's _PyPegen_get_invalid_target.
   enum class TargetsType { kStar, kDel, kFor };
   ast::ExprNode* GetInvalidTarget(ast::ExprNode* e, TargetsType type);
+  std::nullptr_t RaiseInvalidTarget(ast::ExprNode* e, TargetsType type);
   const char* ExprName(const ast::ExprNode* e);
 
   // --- Statements (parser_stmt.cc) ------------------------------------------------------------
@@ -403,6 +404,9 @@ class Parser {
   std::string_view text_;
   Tokenizer tokenizer_;
   bool offsets_in_chars_;
+ public:
+  bool bom_ = false;  // the source began with a UTF-8 BOM (error offsets on line 1 count it)
+ private:
   ParseMode mode_;
   // A deque, so that the Token pointers rules hold stay valid while more tokens are fetched.
   std::deque<Token> tokens_;

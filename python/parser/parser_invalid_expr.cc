@@ -197,10 +197,8 @@ ast::ExprNode* Parser::InvalidAssignment() {
   int after_targets = mark_;
   if (ast::ExprNode* a = StarExpressions()) {
     if (Expect(TokenKind::kEqual)) {
-      if (ast::ExprNode* bad = GetInvalidTarget(a, TargetsType::kStar)) {
-        return RaiseAt(bad->loc, std::string("cannot assign to ") + ExprName(bad));
-      }
-      return RaiseSyntaxError("invalid syntax");
+      RaiseInvalidTarget(a, TargetsType::kStar);
+      if (failed()) return nullptr;
     }
   }
   if (failed()) return nullptr;
@@ -246,10 +244,7 @@ ast::ExprNode* Parser::InvalidDelStmt() {
   if (!Expect(TokenKind::kDel)) return nullptr;
   ast::ExprNode* a = StarExpressions();
   if (a == nullptr || failed()) return nullptr;
-  if (ast::ExprNode* bad = GetInvalidTarget(a, TargetsType::kDel)) {
-    return RaiseAt(bad->loc, std::string("cannot delete ") + ExprName(bad));
-  }
-  return RaiseSyntaxError("invalid syntax");
+  return RaiseInvalidTarget(a, TargetsType::kDel);
 }
 
 // invalid_block: NEWLINE !INDENT
@@ -551,8 +546,20 @@ static ast::ExprNode* InvalidParametersImpl(Parser* p, bool lambda) {
   p->reset(start);
   skip_no_defaults();
   if (const Token* open = p->Expect(TokenKind::kLpar)) {
+    // def: param_no_default+ ','?   lambda: ','.lambda_param+ ','?
     int count = 0;
-    while (p->ParamNoDefault(lambda)) ++count;
+    if (lambda) {
+      while (p->Param(true)) {
+        ++count;
+        int m = p->mark();
+        if (!p->Expect(TokenKind::kComma) || !p->Check(TokenKind::kName)) {
+          p->reset(m);
+          break;
+        }
+      }
+    } else {
+      while (p->ParamNoDefault(false)) ++count;
+    }
     if (p->failed()) return nullptr;
     p->Expect(TokenKind::kComma);
     if (count > 0) {

@@ -30,10 +30,7 @@ ast::ExprNode* Parser::InvalidWithItem() {
   if (!Check(TokenKind::kComma) && !Check(TokenKind::kRpar) && !Check(TokenKind::kColon)) {
     return nullptr;
   }
-  if (ast::ExprNode* bad = GetInvalidTarget(a, TargetsType::kStar)) {
-    return RaiseAt(bad->loc, std::string("cannot assign to ") + ExprName(bad));
-  }
-  return RaiseSyntaxError("invalid syntax");
+  return RaiseInvalidTarget(a, TargetsType::kStar);
 }
 
 // invalid_for_target: ASYNC? 'for' star_expressions
@@ -42,10 +39,7 @@ ast::ExprNode* Parser::InvalidForTarget() {
   if (!Expect(TokenKind::kFor)) return nullptr;
   ast::ExprNode* a = StarExpressions();
   if (a == nullptr || failed()) return nullptr;
-  if (ast::ExprNode* bad = GetInvalidTarget(a, TargetsType::kFor)) {
-    return RaiseAt(bad->loc, std::string("cannot assign to ") + ExprName(bad));
-  }
-  return RaiseSyntaxError("invalid syntax");
+  return RaiseInvalidTarget(a, TargetsType::kFor);
 }
 
 // invalid_import_from_targets: import_from_as_names ',' NEWLINE
@@ -139,7 +133,9 @@ ast::ExprNode* Parser::InvalidTryStmt() {
   if (Block(&body)) {
     if (!Check(TokenKind::kExcept) && !Check(TokenKind::kFinally)) {
       if (failed()) return nullptr;
-      return RaiseAtToken(tokens_[mark_ - 1], "expected 'except' or 'finally' block");
+      // Placed at the last token read, as RAISE_SYNTAX_ERROR does (CPython's rule names the
+      // block's last token, but its error lands there).
+      return RaiseSyntaxError("expected 'except' or 'finally' block");
     }
   }
   if (failed()) return nullptr;
@@ -189,7 +185,7 @@ ast::ExprNode* Parser::InvalidTryStmt() {
 //     | 'except' '*'? expression ',' expressions ['as' NAME ] ':'
 //     | 'except' '*'? expression ['as' NAME ] NEWLINE
 //     | 'except' NEWLINE
-//     | 'except' '*' (NEWLINE | ':')
+//     | 'except' '*' (NEWLINE | ':')     "expected one or more exception types"
 ast::ExprNode* Parser::InvalidExceptStmt() {
   if (!Expect(TokenKind::kExcept)) return nullptr;
   int after_except = mark_;
@@ -216,7 +212,7 @@ ast::ExprNode* Parser::InvalidExceptStmt() {
   if (Expect(TokenKind::kNewline)) return RaiseSyntaxError("expected ':'");
   if (Expect(TokenKind::kStar) &&
       (Expect(TokenKind::kNewline) || Expect(TokenKind::kColon))) {
-    return RaiseSyntaxError("expected 'except' or 'finally' block");
+    return RaiseSyntaxError("expected one or more exception types");
   }
   return nullptr;
 }
@@ -247,7 +243,7 @@ ast::ExprNode* Parser::InvalidExceptStmtIndent() {
   if (failed()) return nullptr;
   mark_ = after;
   if (Expect(TokenKind::kColon) && NewlineNoIndent(this)) {
-    return RaiseSyntaxError(BlockMessage("except statement", e->lineno));
+    return RaiseIndentationError(BlockMessage("'except' statement", e->lineno));
   }
   return nullptr;
 }
@@ -278,7 +274,7 @@ ast::ExprNode* Parser::InvalidMatchStmt() {
 }
 
 // invalid_case_block:
-//     | "case" patterns guard? !':'
+//     | "case" patterns guard? NEWLINE
 //     | "case" patterns guard? ':' NEWLINE !INDENT
 ast::ExprNode* Parser::InvalidCaseBlock() {
   const Token* c = ExpectSoftKeyword("case");
@@ -286,12 +282,8 @@ ast::ExprNode* Parser::InvalidCaseBlock() {
   int m = mark_;
   if (!(Expect(TokenKind::kIf) && NamedExpression())) mark_ = m;
   if (failed()) return nullptr;
-  if (!Check(TokenKind::kColon)) {
-    if (failed()) return nullptr;
-    return RaiseSyntaxError("expected ':'");
-  }
-  ++mark_;
-  if (NewlineNoIndent(this)) {
+  if (Expect(TokenKind::kNewline)) return RaiseSyntaxError("expected ':'");
+  if (Expect(TokenKind::kColon) && NewlineNoIndent(this)) {
     return RaiseIndentationError(BlockMessage("'case' statement", c->lineno));
   }
   return nullptr;

@@ -382,13 +382,6 @@ ast::ExprNode* Parser::ConcatenateStrings(int first_index, int end_index) {
       if (!ScanFString(scan, builder, 0)) return nullptr;
       continue;
     }
-    if (prefix.bytes) {
-      for (char c : prefix.body) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          return RaiseAtToken(t, "bytes can only contain ASCII literal characters");
-        }
-      }
-    }
     auto decoded = DecodeStringBody(prefix.body, prefix.raw, prefix.bytes, arena_);
     if (auto* error = std::get_if<std::string>(&decoded)) return RaiseSyntaxError(*error);
     std::string_view value = std::get<std::string_view>(decoded);
