@@ -11,6 +11,7 @@
 //   4. An error raised by the parser (not the tokenizer) is then checked against the rest of the
 //      source: a tokenizer error further on replaces it, and so does an unclosed bracket opened
 //      on an earlier line than the error.
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <utility>
@@ -158,19 +159,26 @@ ast::Location Parser::LocSpan(const Location& from, const Location& to) const {
   return {from.lineno, from.col_offset, to.end_lineno, to.end_col_offset};
 }
 
+// Memo entries hang off their start token in short lists (a token rarely starts more than a few
+// memoised rules), allocated in a pool that lives as long as the parser.
 Parser::MemoEntry* Parser::FindMemo(MemoRule rule, int index) {
-  if (index >= static_cast<int>(memo_.size())) return nullptr;
-  std::vector<MemoEntry>& entries = memo_[index];
-  if (entries.empty()) return nullptr;
-  MemoEntry* e = &entries[static_cast<int>(rule)];
-  return e->valid ? e : nullptr;
+  if (index >= static_cast<int>(memo_heads_.size())) return nullptr;
+  for (MemoEntry* e = memo_heads_[index]; e != nullptr; e = e->next) {
+    if (e->rule == rule) return e;
+  }
+  return nullptr;
 }
 
 void Parser::StoreMemo(MemoRule rule, int index, void* node, int end) {
-  if (index >= static_cast<int>(memo_.size())) memo_.resize(index + 1);
-  std::vector<MemoEntry>& entries = memo_[index];
-  if (entries.empty()) entries.resize(static_cast<int>(MemoRule::kCount), MemoEntry{nullptr, 0, false});
-  entries[static_cast<int>(rule)] = MemoEntry{node, end, true};
+  if (index >= static_cast<int>(memo_heads_.size())) memo_heads_.resize(index + 64, nullptr);
+  for (MemoEntry* e = memo_heads_[index]; e != nullptr; e = e->next) {
+    if (e->rule == rule) {
+      e->node = node;
+      e->end = end;
+      return;
+    }
+  }
+  memo_heads_[index] = memo_pool_.New<MemoEntry>(MemoEntry{node, end, rule, memo_heads_[index]});
 }
 
 bool Parser::TooDeep() {
@@ -269,7 +277,7 @@ void* Parser::RunPasses(const std::function<void*()>& parse) {
   if (!failed()) {
     // Second pass with the invalid_* rules, remembering where the first one got to.
     int last_index = fill() - 1;
-    for (auto& entries : memo_) entries.clear();
+    std::fill(memo_heads_.begin(), memo_heads_.end(), nullptr);
     mark_ = 0;
     invalid_rules_ = true;
     parse();

@@ -122,7 +122,8 @@ class Parser {
   struct MemoEntry {
     void* node;
     int end;
-    bool valid;
+    MemoRule rule;
+    MemoEntry* next;
   };
   MemoEntry* FindMemo(MemoRule rule, int index);
   void StoreMemo(MemoRule rule, int index, void* node, int end);
@@ -413,7 +414,8 @@ class Parser {
   // Bracket nesting after each token (CPython's token->level), for invalid_expression.
   std::vector<int16_t> levels_;
   int level_ = 0;
-  std::vector<std::vector<MemoEntry>> memo_;  // per token: kCount entries, lazily sized
+  std::vector<MemoEntry*> memo_heads_;  // per start token: its memoised rule results
+  Arena memo_pool_;
   int mark_ = 0;
   std::optional<SyntaxError> error_;
  public:
