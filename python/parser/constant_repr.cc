@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "python/unicode/unicode.h"
+#include "python/unicode/utf8.h"
 
 namespace pyrite::parser {
 namespace {
@@ -35,23 +36,8 @@ char ChooseQuote(std::string_view text) {
 // Decodes one code point of UTF-8 at `i` (surrogates allowed, as the parser's str encoding has
 // them), advancing `i`. A malformed byte decodes as itself so that nothing is lost.
 char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  unsigned char b0 = static_cast<unsigned char>(s[i]);
-  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return b0;
-  }
-  char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return b0;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += len;
-  return cp;
+  const unsigned char byte = static_cast<unsigned char>(s[i]);
+  return unicode::NextCodePoint(s, i).value_or(byte);
 }
 
 // Shortest round-trip digits of a finite, positive `value` and the decimal point position:

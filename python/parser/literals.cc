@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "python/unicode/unicode.h"
+#include "python/unicode/utf8.h"
 
 namespace pyrite::parser {
 namespace {
@@ -111,37 +112,6 @@ std::optional<double> ToDouble(std::string_view text) {
 #endif
 }
 
-void AppendUtf8(char32_t cp, std::string& out) {
-  // Surrogates are encoded like any other code point (3 bytes), as "surrogatepass" would.
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// Decodes one UTF-8 sequence at `s[i]` (the tokenizer has validated the text); advances `i`.
-char32_t NextUtf8(std::string_view s, size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  const int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  char32_t cp = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-  ++i;
-  for (int k = 1; k < length && i < s.size(); ++k, ++i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-  }
-  return cp;
-}
-
 // CPython hands a str literal with escapes to the 'unicodeescape' codec after spelling every
 // non-ASCII character as "\UXXXXXXXX" (and a backslash before one as "\u005c"), so the codec's
 // error positions count in that spelling. This builds the same text.
@@ -159,7 +129,7 @@ std::string EscapeNonAscii(std::string_view body) {
       }
     }
     if ((body[i] & 0x80) != 0) {
-      const char32_t cp = NextUtf8(body, i);
+      const char32_t cp = unicode::NextCodePoint(body, i).value_or(0xFFFD);
       std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
       out += buf;
     } else {
@@ -246,7 +216,7 @@ std::variant<std::string, std::string> DecodeUnicodeEscape(std::string_view s) {
     }
     if (c >= '0' && c <= '7') {
       --i;
-      AppendUtf8(ReadOctal(s, i), out);
+      unicode::AppendUtf8(out, ReadOctal(s, i));
       continue;
     }
     if (c == 'x' || c == 'u' || c == 'U') {
@@ -267,7 +237,7 @@ std::variant<std::string, std::string> DecodeUnicodeEscape(std::string_view s) {
         return std::variant<std::string, std::string>(
             std::in_place_index<1>, UnicodeEscapeError(start, i, "illegal Unicode character"));
       }
-      AppendUtf8(value, out);
+      unicode::AppendUtf8(out, value);
       continue;
     }
     if (c == 'N') {
@@ -279,7 +249,7 @@ std::variant<std::string, std::string> DecodeUnicodeEscape(std::string_view s) {
           const std::string_view name = s.substr(name_start, i - name_start);
           ++i;
           if (std::optional<char32_t> cp = unicode::LookupName(name)) {
-            AppendUtf8(*cp, out);
+            unicode::AppendUtf8(out, *cp);
             continue;
           }
           message = "unknown Unicode character name";
@@ -394,68 +364,6 @@ std::variant<ConstantValue, std::string> ParseNumber(std::string_view text, Aren
   return value;
 }
 
-// CPython's strict UTF-8 decoder's error for `s`, if any: "(unicode error) 'utf-8' codec can't
-// decode byte 0xf6 in position 1: invalid start byte" and its variants.
-std::optional<std::string> Utf8Error(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;  // no surrogates in strict UTF-8
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    }
-    const char* reason = nullptr;
-    size_t end = i + 1;
-    if (need == 0) {
-      reason = "invalid start byte";
-    } else {
-      for (size_t k = 1; k <= need; ++k) {
-        if (i + k >= s.size()) {
-          reason = "unexpected end of data";
-          end = s.size();
-          break;
-        }
-        unsigned char b = static_cast<unsigned char>(s[i + k]);
-        unsigned char low = k == 1 ? lo : 0x80, high = k == 1 ? hi : 0xBF;
-        if (b < low || b > high) {
-          reason = "invalid continuation byte";
-          end = i + k;
-          break;
-        }
-      }
-    }
-    if (reason == nullptr) {
-      i += need + 1;
-      continue;
-    }
-    char buf[160];
-    if (end - i == 1) {
-      std::snprintf(buf, sizeof(buf),
-                    "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                    c, i, reason);
-    } else {
-      std::snprintf(buf, sizeof(buf),
-                    "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s", i,
-                    end - 1, reason);
-    }
-    return std::string(buf);
-  }
-  return std::nullopt;
-}
-
 std::variant<std::string_view, std::string> DecodeStringBody(std::string_view body, bool raw,
                                                              bool is_bytes, Arena& arena) {
   using Result = std::variant<std::string_view, std::string>;
@@ -468,8 +376,8 @@ std::variant<std::string_view, std::string> DecodeStringBody(std::string_view bo
   }
   if (raw || body.find('\\') == std::string_view::npos) {
     if (!is_bytes) {
-      if (std::optional<std::string> error = Utf8Error(body)) {
-        return Result(std::in_place_index<1>, std::move(*error));
+      if (std::optional<std::string> error = unicode::FirstDecodeError(body)) {
+        return Result(std::in_place_index<1>, "(unicode error) " + *error);
       }
     }
     return Result(std::in_place_index<0>, arena.CopyString(body));

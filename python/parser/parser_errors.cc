@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "python/parser/parser_internal.h"
+#include "python/unicode/utf8.h"
 
 namespace pyrite::parser {
 namespace {
@@ -12,17 +13,13 @@ namespace {
 // 1, and decoded with "replace", so that a byte that is not UTF-8 becomes U+FFFD (3 bytes).
 std::string ErrorLine(std::string_view line, bool bom) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
+  std::string error;
   for (size_t i = 0; i < line.size();) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    bool ok = len > 0 && i + len <= line.size();
-    for (size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok) {
-      out.append(line.substr(i, len));
-      i += len;
+    char32_t cp;
+    int length = unicode::DecodeStrict(line, i, &cp, &error);
+    if (length > 0) {
+      out.append(line.substr(i, length));
+      i += length;
     } else {
       out += "\xEF\xBF\xBD";
       i += 1;

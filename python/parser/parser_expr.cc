@@ -7,40 +7,6 @@
 
 namespace pyrite::parser {
 
-namespace {
-
-template <typename T, typename F>
-T* Memoized(Parser* p, MemoRule rule, F&& f) {
-  int start = p->mark();
-  if (Parser::MemoEntry* e = p->FindMemo(rule, start)) {
-    p->reset(e->end);
-    return static_cast<T*>(e->node);
-  }
-  T* result = f();
-  if (p->failed()) return nullptr;
-  if (result == nullptr) p->reset(start);
-  p->StoreMemo(rule, start, result, p->mark());
-  return result;
-}
-
-}  // namespace
-
-#define RETURN_IF_ERROR() \
-  do {                    \
-    if (failed()) return nullptr; \
-  } while (0)
-
-// Runs an invalid_* rule in the second pass; returns from the caller if it raised.
-#define TRY_INVALID(rule)             \
-  do {                                \
-    if (invalid_rules_) {             \
-      int invalid_mark_ = mark_;      \
-      rule();                         \
-      if (failed()) return nullptr;   \
-      mark_ = invalid_mark_;          \
-    }                                 \
-  } while (0)
-
 // expressions: expression (',' expression)+ [','] | expression ',' | expression
 ast::ExprNode* Parser::Expressions() {
   int start = mark_;
@@ -246,57 +212,43 @@ ast::ExprNode* Parser::NamedExpressionUncached() {
   return nullptr;
 }
 
+// The shape of disjunction and conjunction: operand (keyword operand)+ | operand
+ast::ExprNode* Parser::BoolOpChain(TokenKind keyword, ast::BoolOpKind op,
+                                   ast::ExprNode* (Parser::*operand)()) {
+  int start = mark_;
+  ast::ExprNode* a = (this->*operand)();
+  if (a == nullptr) return nullptr;
+  std::vector<ast::ExprNode*> values{a};
+  while (true) {
+    int m = mark_;
+    if (!Expect(keyword)) break;
+    ast::ExprNode* b = (this->*operand)();
+    RETURN_IF_ERROR();
+    if (b == nullptr) {
+      mark_ = m;
+      break;
+    }
+    values.push_back(b);
+  }
+  if (values.size() == 1) return a;
+  auto* node = arena_.New<ast::BoolOp>();
+  node->op = op;
+  node->values = Seq(values);
+  node->loc = LocFrom(start);
+  return node;
+}
+
 // disjunction (memo): conjunction ('or' conjunction)+ | conjunction
 ast::ExprNode* Parser::Disjunction() {
-  return Memoized<ast::ExprNode>(this, MemoRule::kDisjunction, [this]() -> ast::ExprNode* {
-    int start = mark_;
-    ast::ExprNode* a = Conjunction();
-    if (a == nullptr) return nullptr;
-    std::vector<ast::ExprNode*> values{a};
-    while (true) {
-      int m = mark_;
-      if (!Expect(TokenKind::kOr)) break;
-      ast::ExprNode* b = Conjunction();
-      RETURN_IF_ERROR();
-      if (b == nullptr) {
-        mark_ = m;
-        break;
-      }
-      values.push_back(b);
-    }
-    if (values.size() == 1) return a;
-    auto* op = arena_.New<ast::BoolOp>();
-    op->op = ast::BoolOpKind::Or;
-    op->values = Seq(values);
-    op->loc = LocFrom(start);
-    return op;
+  return Memoized<ast::ExprNode>(this, MemoRule::kDisjunction, [this] {
+    return BoolOpChain(TokenKind::kOr, ast::BoolOpKind::Or, &Parser::Conjunction);
   });
 }
 
 // conjunction (memo): inversion ('and' inversion)+ | inversion
 ast::ExprNode* Parser::Conjunction() {
-  return Memoized<ast::ExprNode>(this, MemoRule::kConjunction, [this]() -> ast::ExprNode* {
-    int start = mark_;
-    ast::ExprNode* a = Inversion();
-    if (a == nullptr) return nullptr;
-    std::vector<ast::ExprNode*> values{a};
-    while (true) {
-      int m = mark_;
-      if (!Expect(TokenKind::kAnd)) break;
-      ast::ExprNode* b = Inversion();
-      RETURN_IF_ERROR();
-      if (b == nullptr) {
-        mark_ = m;
-        break;
-      }
-      values.push_back(b);
-    }
-    if (values.size() == 1) return a;
-    auto* op = arena_.New<ast::BoolOp>();
-    op->op = ast::BoolOpKind::And;
-    op->values = Seq(values);
-    op->loc = LocFrom(start);
-    return op;
+  return Memoized<ast::ExprNode>(this, MemoRule::kConjunction, [this] {
+    return BoolOpChain(TokenKind::kAnd, ast::BoolOpKind::And, &Parser::Inversion);
   });
 }
 
@@ -401,92 +353,79 @@ done:
   return c;
 }
 
-namespace {
-
-struct BinaryLevel {
-  TokenKind token;
-  ast::OperatorKind op;
-};
-
-}  // namespace
-
-// The binary-operator levels share one shape: a=level op b=next | next, left-recursive.
-#define BINARY_RULE(Name, Next, ...)                                              \
-  ast::ExprNode* Parser::Name() {                                                  \
-    static constexpr BinaryLevel kOps[] = {__VA_ARGS__};                           \
-    int start = mark_;                                                             \
-    ast::ExprNode* a = Next();                                                     \
-    if (a == nullptr) return nullptr;                                              \
-    while (true) {                                                                 \
-      TokenKind k = PeekKind();                                                    \
-      RETURN_IF_ERROR();                                                           \
-      const BinaryLevel* level = nullptr;                                          \
-      for (const BinaryLevel& l : kOps) {                                          \
-        if (l.token == k) level = &l;                                              \
-      }                                                                            \
-      if (level == nullptr) break;                                                 \
-      int m = mark_;                                                               \
-      ++mark_;                                                                     \
-      ast::ExprNode* b = Next();                                                   \
-      RETURN_IF_ERROR();                                                           \
-      if (b == nullptr) {                                                          \
-        mark_ = m;                                                                 \
-        break;                                                                     \
-      }                                                                            \
-      auto* op = arena_.New<ast::BinOp>();                                         \
-      op->left = a;                                                                \
-      op->op = level->op;                                                          \
-      op->right = b;                                                               \
-      op->loc = LocFrom(start);                                                    \
-      a = op;                                                                      \
-    }                                                                              \
-    return a;                                                                      \
+// The binary-operator levels share one left-recursive shape: level op next | next, grown as a
+// loop. `ops` lists the level's operator tokens.
+ast::ExprNode* Parser::BinaryChain(std::initializer_list<BinaryLevel> ops,
+                                   ast::ExprNode* (Parser::*next)()) {
+  int start = mark_;
+  ast::ExprNode* a = (this->*next)();
+  if (a == nullptr) return nullptr;
+  while (true) {
+    TokenKind k = PeekKind();
+    RETURN_IF_ERROR();
+    const BinaryLevel* level = nullptr;
+    for (const BinaryLevel& l : ops) {
+      if (l.token == k) level = &l;
+    }
+    if (level == nullptr) break;
+    int m = mark_;
+    ++mark_;
+    ast::ExprNode* b = (this->*next)();
+    RETURN_IF_ERROR();
+    if (b == nullptr) {
+      mark_ = m;
+      break;
+    }
+    auto* op = arena_.New<ast::BinOp>();
+    op->left = a;
+    op->op = level->op;
+    op->right = b;
+    op->loc = LocFrom(start);
+    a = op;
   }
+  return a;
+}
 
 // bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (memoised: left-recursive in CPython)
 ast::ExprNode* Parser::BitwiseOr() {
-  return Memoized<ast::ExprNode>(this, MemoRule::kBitwiseOr, [this]() -> ast::ExprNode* {
-    int start = mark_;
-    ast::ExprNode* a = BitwiseXor();
-    if (a == nullptr) return nullptr;
-    while (true) {
-      int m = mark_;
-      if (!Expect(TokenKind::kVbar)) break;
-      ast::ExprNode* b = BitwiseXor();
-      RETURN_IF_ERROR();
-      if (b == nullptr) {
-        mark_ = m;
-        break;
-      }
-      auto* op = arena_.New<ast::BinOp>();
-      op->left = a;
-      op->op = ast::OperatorKind::BitOr;
-      op->right = b;
-      op->loc = LocFrom(start);
-      a = op;
-    }
-    return a;
+  return Memoized<ast::ExprNode>(this, MemoRule::kBitwiseOr, [this] {
+    return BinaryChain({{TokenKind::kVbar, ast::OperatorKind::BitOr}}, &Parser::BitwiseXor);
   });
 }
 
 // bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
-BINARY_RULE(BitwiseXor, BitwiseAnd, {TokenKind::kCircumflex, ast::OperatorKind::BitXor})
-// bitwise_and: bitwise_and '&' shift_expr | shift_expr
-BINARY_RULE(BitwiseAnd, ShiftExpr, {TokenKind::kAmper, ast::OperatorKind::BitAnd})
-// shift_expr: shift_expr '<<' sum | shift_expr '>>' sum | sum
-BINARY_RULE(ShiftExpr, Sum, {TokenKind::kLeftShift, ast::OperatorKind::LShift},
-            {TokenKind::kRightShift, ast::OperatorKind::RShift})
-// sum: sum '+' term | sum '-' term | term
-BINARY_RULE(Sum, Term, {TokenKind::kPlus, ast::OperatorKind::Add},
-            {TokenKind::kMinus, ast::OperatorKind::Sub})
-// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
-BINARY_RULE(Term, Factor, {TokenKind::kStar, ast::OperatorKind::Mult},
-            {TokenKind::kSlash, ast::OperatorKind::Div},
-            {TokenKind::kDoubleSlash, ast::OperatorKind::FloorDiv},
-            {TokenKind::kPercent, ast::OperatorKind::Mod},
-            {TokenKind::kAt, ast::OperatorKind::MatMult})
+ast::ExprNode* Parser::BitwiseXor() {
+  return BinaryChain({{TokenKind::kCircumflex, ast::OperatorKind::BitXor}}, &Parser::BitwiseAnd);
+}
 
-#undef BINARY_RULE
+// bitwise_and: bitwise_and '&' shift_expr | shift_expr
+ast::ExprNode* Parser::BitwiseAnd() {
+  return BinaryChain({{TokenKind::kAmper, ast::OperatorKind::BitAnd}}, &Parser::ShiftExpr);
+}
+
+// shift_expr: shift_expr '<<' sum | shift_expr '>>' sum | sum
+ast::ExprNode* Parser::ShiftExpr() {
+  return BinaryChain({{TokenKind::kLeftShift, ast::OperatorKind::LShift},
+                      {TokenKind::kRightShift, ast::OperatorKind::RShift}},
+                     &Parser::Sum);
+}
+
+// sum: sum '+' term | sum '-' term | term
+ast::ExprNode* Parser::Sum() {
+  return BinaryChain(
+      {{TokenKind::kPlus, ast::OperatorKind::Add}, {TokenKind::kMinus, ast::OperatorKind::Sub}},
+      &Parser::Term);
+}
+
+// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
+ast::ExprNode* Parser::Term() {
+  return BinaryChain({{TokenKind::kStar, ast::OperatorKind::Mult},
+                      {TokenKind::kSlash, ast::OperatorKind::Div},
+                      {TokenKind::kDoubleSlash, ast::OperatorKind::FloorDiv},
+                      {TokenKind::kPercent, ast::OperatorKind::Mod},
+                      {TokenKind::kAt, ast::OperatorKind::MatMult}},
+                     &Parser::Factor);
+}
 
 // factor (memo): '+' factor | '-' factor | '~' factor | power
 ast::ExprNode* Parser::Factor() {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,6 +32,24 @@
 #include "python/parser/tokenizer.h"
 
 namespace pyrite::parser {
+
+// Returns nullptr from the rule when an error has been raised (the parse is unwinding).
+#define RETURN_IF_ERROR()         \
+  do {                            \
+    if (failed()) return nullptr; \
+  } while (0)
+
+// In the second pass, runs an invalid_* rule; returns nullptr from the calling rule if it raised,
+// else restores the position.
+#define TRY_INVALID(rule)           \
+  do {                              \
+    if (invalid_rules_) {           \
+      int invalid_mark_ = mark_;    \
+      rule();                       \
+      if (failed()) return nullptr; \
+      mark_ = invalid_mark_;        \
+    }                               \
+  } while (0)
 
 // Rules whose results are memoised per start token (those CPython memoises, or that the
 // backtracking would otherwise re-parse exponentially often).
@@ -58,6 +77,12 @@ enum class MemoRule : uint8_t {
   kSlices,
   kNamedExpression,
   kCount
+};
+
+// One operator of a binary-operator precedence level.
+struct BinaryLevel {
+  TokenKind token;
+  ast::OperatorKind op;
 };
 
 // Elements of parameter lists before they become an ast::Arguments.
@@ -240,10 +265,14 @@ class Parser {
   ast::ExprNode* AssignmentExpression();
   ast::ExprNode* NamedExpression();
   ast::ExprNode* NamedExpressionUncached();
+  ast::ExprNode* BoolOpChain(TokenKind keyword, ast::BoolOpKind op,
+                             ast::ExprNode* (Parser::*operand)());
   ast::ExprNode* Disjunction();
   ast::ExprNode* Conjunction();
   ast::ExprNode* Inversion();
   ast::ExprNode* Comparison();
+  ast::ExprNode* BinaryChain(std::initializer_list<BinaryLevel> ops,
+                             ast::ExprNode* (Parser::*next)());
   ast::ExprNode* BitwiseOr();
   ast::ExprNode* BitwiseXor();
   ast::ExprNode* BitwiseAnd();
@@ -431,6 +460,22 @@ class Parser {
 
   friend struct DepthGuard;
 };
+
+// Runs `parse` (a rule's body) once per start position and `rule`, replaying the stored result
+// and end position afterwards (CPython's (memo) rules).
+template <typename T, typename F>
+T* Memoized(Parser* p, MemoRule rule, F&& parse) {
+  int start = p->mark();
+  if (Parser::MemoEntry* e = p->FindMemo(rule, start)) {
+    p->reset(e->end);
+    return static_cast<T*>(e->node);
+  }
+  T* result = parse();
+  if (p->failed()) return nullptr;
+  if (result == nullptr) p->reset(start);
+  p->StoreMemo(rule, start, result, p->mark());
+  return result;
+}
 
 }  // namespace pyrite::parser
 

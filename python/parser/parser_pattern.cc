@@ -6,20 +6,7 @@
 
 namespace pyrite::parser {
 
-#define RETURN_IF_ERROR() \
-  do {                    \
-    if (failed()) return nullptr; \
-  } while (0)
 
-#define TRY_INVALID(rule)             \
-  do {                                \
-    if (invalid_rules_) {             \
-      int invalid_mark_ = mark_;      \
-      rule();                         \
-      if (failed()) return nullptr;   \
-      mark_ = invalid_mark_;          \
-    }                                 \
-  } while (0)
 
 // match_stmt:
 //     | "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
@@ -183,16 +170,8 @@ ast::PatternNode* Parser::OrPattern() {
 //     | literal_pattern | capture_pattern | wildcard_pattern | value_pattern | group_pattern
 //     | sequence_pattern | mapping_pattern | class_pattern
 ast::PatternNode* Parser::ClosedPattern() {
-  int start = mark_;
-  if (MemoEntry* e = FindMemo(MemoRule::kClosedPattern, start)) {
-    mark_ = e->end;
-    return static_cast<ast::PatternNode*>(e->node);
-  }
-  ast::PatternNode* p = ClosedPatternUncached();
-  if (failed()) return nullptr;
-  if (p == nullptr) mark_ = start;
-  StoreMemo(MemoRule::kClosedPattern, start, p, mark_);
-  return p;
+  return Memoized<ast::PatternNode>(this, MemoRule::kClosedPattern,
+                                    [this] { return ClosedPatternUncached(); });
 }
 
 ast::PatternNode* Parser::ClosedPatternUncached() {

@@ -8,20 +8,7 @@
 
 namespace pyrite::parser {
 
-#define RETURN_IF_ERROR() \
-  do {                    \
-    if (failed()) return nullptr; \
-  } while (0)
 
-#define TRY_INVALID(rule)             \
-  do {                                \
-    if (invalid_rules_) {             \
-      int invalid_mark_ = mark_;      \
-      rule();                         \
-      if (failed()) return nullptr;   \
-      mark_ = invalid_mark_;          \
-    }                                 \
-  } while (0)
 
 // file: [statements] ENDMARKER
 ast::ModNode* Parser::FileRule() {
@@ -141,16 +128,8 @@ bool Parser::SimpleStmts(std::vector<ast::StmtNode*>* out) {
 //     | &'assert' assert_stmt | 'break' | 'continue' | &'global' global_stmt
 //     | &'nonlocal' nonlocal_stmt
 ast::StmtNode* Parser::SimpleStmt() {
-  int start = mark_;
-  if (MemoEntry* e = FindMemo(MemoRule::kSimpleStmt, start)) {
-    mark_ = e->end;
-    return static_cast<ast::StmtNode*>(e->node);
-  }
-  ast::StmtNode* s = SimpleStmtUncached();
-  if (failed()) return nullptr;
-  if (s == nullptr) mark_ = start;
-  StoreMemo(MemoRule::kSimpleStmt, start, s, mark_);
-  return s;
+  return Memoized<ast::StmtNode>(this, MemoRule::kSimpleStmt,
+                                 [this] { return SimpleStmtUncached(); });
 }
 
 ast::StmtNode* Parser::SimpleStmtUncached() {

@@ -6,29 +6,6 @@
 
 namespace pyrite::parser {
 
-namespace {
-
-template <typename F>
-ast::ExprNode* MemoizedTarget(Parser* p, MemoRule rule, F&& f) {
-  int start = p->mark();
-  if (Parser::MemoEntry* e = p->FindMemo(rule, start)) {
-    p->reset(e->end);
-    return static_cast<ast::ExprNode*>(e->node);
-  }
-  ast::ExprNode* result = f();
-  if (p->failed()) return nullptr;
-  if (result == nullptr) p->reset(start);
-  p->StoreMemo(rule, start, result, p->mark());
-  return result;
-}
-
-}  // namespace
-
-#define RETURN_IF_ERROR() \
-  do {                    \
-    if (failed()) return nullptr; \
-  } while (0)
-
 // t_lookahead: '(' | '[' | '.'
 bool Parser::TLookahead() {
   TokenKind k = PeekKind();
@@ -98,7 +75,7 @@ bool Parser::StarTargetsTupleSeq(std::vector<ast::ExprNode*>* out) {
 
 // star_target (memo): '*' (!'*' star_target) | target_with_star_atom
 ast::ExprNode* Parser::StarTarget() {
-  return MemoizedTarget(this, MemoRule::kStarTarget, [this]() -> ast::ExprNode* {
+  return Memoized<ast::ExprNode>(this, MemoRule::kStarTarget, [this]() -> ast::ExprNode* {
     DepthGuard guard(this);
     if (TooDeep()) return nullptr;
     int start = mark_;
@@ -125,7 +102,7 @@ ast::ExprNode* Parser::StarTarget() {
 // target_with_star_atom (memo):
 //     | t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead | star_atom
 ast::ExprNode* Parser::TargetWithStarAtom() {
-  return MemoizedTarget(this, MemoRule::kTargetWithStarAtom, [this]() -> ast::ExprNode* {
+  return Memoized<ast::ExprNode>(this, MemoRule::kTargetWithStarAtom, [this]() -> ast::ExprNode* {
     if (ast::ExprNode* e = SingleSubscriptAttributeTarget()) return e;
     RETURN_IF_ERROR();
     return StarAtom();
@@ -250,7 +227,7 @@ ast::ExprNode* Parser::SingleSubscriptAttributeTarget() {
 //     | t_primary genexp &t_lookahead | t_primary '(' [arguments] ')' &t_lookahead
 //     | atom &t_lookahead
 ast::ExprNode* Parser::TPrimary() {
-  return MemoizedTarget(this, MemoRule::kTPrimary, [this] { return TPrimaryUncached(); });
+  return Memoized<ast::ExprNode>(this, MemoRule::kTPrimary, [this] { return TPrimaryUncached(); });
 }
 
 ast::ExprNode* Parser::TPrimaryUncached() {
@@ -350,7 +327,7 @@ bool Parser::DelTargets(std::vector<ast::ExprNode*>* out) {
 // del_target (memo):
 //     | t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead | del_t_atom
 ast::ExprNode* Parser::DelTarget() {
-  return MemoizedTarget(this, MemoRule::kDelTarget, [this]() -> ast::ExprNode* {
+  return Memoized<ast::ExprNode>(this, MemoRule::kDelTarget, [this]() -> ast::ExprNode* {
     DepthGuard guard(this);
     if (TooDeep()) return nullptr;
     if (ast::ExprNode* e = SingleSubscriptAttributeTarget()) {

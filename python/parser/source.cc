@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <string>
 
+#include "python/unicode/utf8.h"
+
 namespace pyrite::parser {
 namespace {
 
@@ -120,19 +122,6 @@ std::string Hex2(unsigned char b) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02x", b);
   return buf;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Upper halves of the single-byte codecs that Lib/test files declare (values from Python's
@@ -340,7 +329,7 @@ bool Transcode(std::string_view in, Codec codec, std::string* out, std::string* 
                  std::to_string(i) + ": character maps to <undefined>";
       return false;
     }
-    AppendUtf8(*out, cp);
+    unicode::AppendUtf8(*out, cp);
   }
   return true;
 }

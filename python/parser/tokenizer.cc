@@ -19,6 +19,7 @@
 #include <string>
 
 #include "python/unicode/unicode.h"
+#include "python/unicode/utf8.h"
 
 namespace pyrite::parser {
 namespace {
@@ -87,79 +88,6 @@ TokenKind KeywordKind(const char* s, size_t n) {
     }
   }
   return TokenKind::kName;
-}
-
-// Decodes one UTF-8 sequence strictly. Returns its length, or 0 with CPython's decoder message
-// (positions relative to `base`).
-int DecodeUtf8(const unsigned char* p, const unsigned char* end, const unsigned char* base,
-               char32_t* cp, std::string* message) {
-  unsigned char b = p[0];
-  if (b < 0x80) {
-    *cp = b;
-    return 1;
-  }
-  int need = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  char32_t value = 0;
-  if (b >= 0xC2 && b <= 0xDF) {
-    need = 1;
-    value = b & 0x1F;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    need = 2;
-    value = b & 0x0F;
-    if (b == 0xE0) lo = 0xA0;
-    if (b == 0xED) hi = 0x9F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    need = 3;
-    value = b & 0x07;
-    if (b == 0xF0) lo = 0x90;
-    if (b == 0xF4) hi = 0x8F;
-  }
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "0x%02x", b);
-  const long pos = p - base;
-  if (need == 0) {
-    *message = std::string("'utf-8' codec can't decode byte ") + hex + " in position " +
-               std::to_string(pos) + ": invalid start byte";
-    return 0;
-  }
-  int k = 1;
-  for (; k <= need && p + k < end; ++k) {
-    unsigned char c = p[k];
-    if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) break;
-    value = (value << 6) | (c & 0x3F);
-  }
-  if (k > need) {
-    *cp = value;
-    return need + 1;
-  }
-  const char* reason = p + k >= end ? "unexpected end of data" : "invalid continuation byte";
-  if (k == 1) {
-    *message = std::string("'utf-8' codec can't decode byte ") + hex + " in position " +
-               std::to_string(pos) + ": " + reason;
-  } else {
-    *message = "'utf-8' codec can't decode bytes in position " + std::to_string(pos) + "-" +
-               std::to_string(pos + k - 1) + ": " + reason;
-  }
-  return 0;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 }  // namespace
@@ -470,13 +398,12 @@ bool Tokenizer::ScanName(Token* token, const char* start) {
 // PEP 3131: the identifier must be UTF-8, start with XID_Start or '_' and go on with
 // XID_Continue. The error points just past the first offending character.
 bool Tokenizer::VerifyIdentifier(const char* start) {
-  const auto* base = reinterpret_cast<const unsigned char*>(start);
-  const auto* end = reinterpret_cast<const unsigned char*>(p_);
+  const std::string_view name(start, p_ - start);
   // Decode everything first: CPython decodes the whole identifier before checking it.
   std::string message;
-  for (const unsigned char* q = base; q < end;) {
+  for (size_t q = 0; q < name.size();) {
     char32_t cp;
-    int len = DecodeUtf8(q, end, base, &cp, &message);
+    int len = unicode::DecodeStrict(name, q, &cp, &message);
     if (len == 0) {
       return Fail(SyntaxErrorType::kSyntaxError, "(unicode error) " + message, lineno_,
                   static_cast<int>(p_ - line_start_));
@@ -484,21 +411,21 @@ bool Tokenizer::VerifyIdentifier(const char* start) {
     q += len;
   }
   bool first = true;
-  for (const unsigned char* q = base; q < end;) {
+  for (size_t q = 0; q < name.size();) {
     char32_t cp;
-    int len = DecodeUtf8(q, end, base, &cp, &message);
+    int len = unicode::DecodeStrict(name, q, &cp, &message);
     bool ok = cp < 128
                   ? (first ? Is(static_cast<int>(cp), kIdStart) : Is(static_cast<int>(cp), kIdChar))
                   : (first ? unicode::IsXidStart(cp) : unicode::IsXidContinue(cp));
     q += len;
     if (!ok) {
-      const char* cursor = reinterpret_cast<const char*>(q);
+      const char* cursor = start + q;
       char hex[16];
       std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
       std::string text;
       if (unicode::IsPrintable(cp)) {
         std::string ch;
-        AppendUtf8(ch, cp);
+        unicode::AppendUtf8(ch, cp);
         text = "invalid character '" + ch + "' (U+" + hex + ")";
       } else {
         text = std::string("invalid non-printable character U+") + hex;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "python/unicode/tables.h"
+#include "python/unicode/utf8.h"
 
 namespace pyrite::unicode {
 namespace {
@@ -80,51 +81,8 @@ char32_t Compose(char32_t first, char32_t second) {
 std::u32string DecodeUtf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    int length = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t cp = length == 1   ? b
-                  : length == 2 ? (b & 0x1F)
-                  : length == 3 ? (b & 0x0F)
-                                : (b & 0x07);
-    bool ok = length != 0 && i + length <= s.size();
-    for (int k = 1; ok && k < length; ++k) {
-      const unsigned char c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    if (ok) {
-      static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-      ok = cp >= kMinimum[length] && cp <= kMaxCodePoint;
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += length;
-  }
+  for (size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, i).value_or(0xFFFD));
   return out;
-}
-
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 }  // namespace
@@ -182,7 +140,7 @@ std::string NormalizeNfkc(std::string_view utf8) {
 
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t cp : chars) AppendUtf8(cp, out);
+  for (char32_t cp : chars) AppendUtf8(out, cp);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // and name lookups, all read from unicode_ref.txt (written by unicode_ref_gen.py under the
 // reference interpreter), plus hand-written cases for aliases and rejected names.
 #include "python/unicode/unicode.h"
+#include "python/unicode/utf8.h"
 
 #include <cstdio>
 #include <fstream>
@@ -47,21 +48,7 @@ std::string ToHex(const std::string& bytes) {
 
 std::string Utf8(char32_t cp) {
   std::string out;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  AppendUtf8(out, cp);
   return out;
 }
 

@@ -2,7 +2,7 @@
 # Fuzzes the parser with libFuzzer for SECONDS seconds:
 #   python/parser/fuzz/run_fuzzer.sh SECONDS [BAZEL_TARGET]
 # Builds the fuzzer with --config=fuzz (clang 14, ASan + UBSan, //third_party/clang), copies the
-# seed corpus to a scratch directory (the checked-in seeds stay as they are) and runs it with
+# seed corpus (testing/parser/valid and invalid) to a scratch directory and runs it with
 # -max_total_time=SECONDS -timeout=1 -rss_limit_mb=2048. Crash, timeout and out-of-memory inputs
 # are written to the scratch directory's artifacts/ folder; the summary names them. Exit status:
 # 0 when nothing was found, 1 otherwise. BAZEL_TARGET defaults to
@@ -25,7 +25,10 @@ fuzzer="$bin/${package%%:*}/${target##*:}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pyrite-fuzz.XXXXXX")"
 mkdir -p "$work/corpus" "$work/artifacts"
-cp python/parser/fuzz/corpus/* "$work/corpus/"
+# Seeds: the parser's conformance corpora.
+for seed in testing/parser/valid/*.py testing/parser/invalid/*.py; do
+  cp "$seed" "$work/corpus/$(basename "$(dirname "$seed")")_$(basename "$seed")"
+done
 seeds="$(ls "$work/corpus" | wc -l)"
 
 status=0

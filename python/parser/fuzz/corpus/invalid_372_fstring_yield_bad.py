@@ -1,1 +1,0 @@
-x = f'{yield from}'

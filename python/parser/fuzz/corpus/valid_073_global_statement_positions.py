@@ -1,3 +1,0 @@
-def f():
-    global é, b
-    nonlocal 日

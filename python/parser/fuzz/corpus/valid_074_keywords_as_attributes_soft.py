@@ -1,3 +1,0 @@
-x.match; x.case; x._
-type = 1
-print(type)
