@@ -1,0 +1,2 @@
+"""Docstring first."""
+from __future__ import annotations, spam

@@ -1,0 +1,3 @@
+# A parameter cannot also be declared global.
+def f(x):
+    global x

@@ -1,0 +1,2 @@
+class C:
+    data = [y := 0 for i in range(3)]

@@ -1,0 +1,5 @@
+def top(a):
+    b = a
+    return b
+class top:
+    c = 1
