@@ -1,91 +1,20 @@
-// parse_bench: times pyrite::parser::Parse over a fixed set of Python files held in memory.
-//
-// Usage: parse_bench [--passes N] LIST_FILE
-// LIST_FILE names one source file per line (parse_bench.sh writes the Lib files CPython accepts).
-// Every file is read before timing starts; each pass parses all of them, each with a fresh
-// arena, and the best pass is reported, so disk and page-cache effects stay out of the number.
-// Prints `pyrite_seconds S`, `files N` and `rejected N` (files Parse rejected; 0 when the parser
-// agrees with CPython).
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
-#include <string>
+// parse_bench: times pyrite::parser::Parse over a fixed set of Python files held in memory, each
+// with a fresh arena (bench_harness.h has the usage and output).
 #include <string_view>
 #include <variant>
-#include <vector>
 
 #include "python/parser/arena.h"
 #include "python/parser/parser.h"
+#include "testing/bench/bench_harness.h"
 
 namespace {
 
-bool ReadFile(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-// One pass over every source; returns the number of sources Parse rejected.
-int ParseAll(const std::vector<std::string>& sources) {
-  int rejected = 0;
-  for (const std::string& source : sources) {
-    pyrite::parser::Arena arena;
-    auto result = pyrite::parser::Parse(std::string_view(source), arena);
-    if (std::holds_alternative<pyrite::parser::SyntaxError>(result)) ++rejected;
-  }
-  return rejected;
+bool ParseOne(std::string_view source) {
+  pyrite::parser::Arena arena;
+  return !std::holds_alternative<pyrite::parser::SyntaxError>(
+      pyrite::parser::Parse(source, arena));
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  int passes = 3;
-  const char* list_path = nullptr;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--passes" && i + 1 < argc) {
-      passes = std::atoi(argv[++i]);
-    } else if (list_path == nullptr && !arg.starts_with("-")) {
-      list_path = argv[i];
-    } else {
-      list_path = nullptr;
-      break;
-    }
-  }
-  if (list_path == nullptr || passes < 1) {
-    std::fprintf(stderr, "usage: %s [--passes N] LIST_FILE\n", argv[0]);
-    return 2;
-  }
-  std::ifstream list(list_path);
-  if (!list) {
-    std::fprintf(stderr, "error: cannot read %s\n", list_path);
-    return 2;
-  }
-  std::vector<std::string> sources;
-  size_t bytes = 0;
-  for (std::string path; std::getline(list, path);) {
-    if (path.empty()) continue;
-    std::string source;
-    if (!ReadFile(path, source)) {
-      std::fprintf(stderr, "error: cannot read %s\n", path.c_str());
-      return 2;
-    }
-    bytes += source.size();
-    sources.push_back(std::move(source));
-  }
-
-  double best = 0;
-  int rejected = 0;
-  for (int pass = 0; pass < passes; ++pass) {
-    auto start = std::chrono::steady_clock::now();
-    rejected = ParseAll(sources);
-    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    if (pass == 0 || elapsed.count() < best) best = elapsed.count();
-  }
-  std::printf("pyrite_seconds %.6f\nfiles %zu\nbytes %zu\nrejected %d\n", best, sources.size(),
-              bytes, rejected);
-  return 0;
-}
+int main(int argc, char** argv) { return pyrite::bench::RunFileBench(argc, argv, ParseOne); }

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# Compiler benchmark against CPython 3.11: see frontend_bench.sh.
+#   testing/bench/compile_bench.sh [ROUNDS]
+exec "$(dirname "${BASH_SOURCE[0]}")/frontend_bench.sh" compile "$@"
