@@ -17,13 +17,14 @@ enum class Opcode : uint16_t {
 #undef OPCODE
 #undef PSEUDO
   kNumOpcodes,
-  kFirstPseudo = 256,
+  kBeforeFirstPseudo = 255,  // so that the first pseudo-instruction is 256
 #define OPCODE(name, arg, cache, effect, jump_effect, flags)
 #define PSEUDO(name, effect, jump_effect, flags) name,
 #include "python/bytecode/opcodes.def"
 #undef OPCODE
 #undef PSEUDO
   kLastPseudoPlusOne,
+  kFirstPseudo = 256,
 };
 
 inline constexpr int kNumRealOpcodes = static_cast<int>(Opcode::kNumOpcodes);
@@ -83,6 +84,30 @@ enum class BinaryOp : uint8_t {
 
 // COMPARE_OP's argument.
 enum class CompareOp : uint8_t { kLt, kLe, kEq, kNe, kGt, kGe };
+
+// A checksum of the table's encoding-relevant columns (names, in order, argument kinds and cache
+// sizes), computed at compile time. serialize.h folds it into the artefact format version, so an
+// edit of opcodes.def invalidates every cached artefact without anyone remembering to bump it.
+namespace internal {
+constexpr uint32_t Fnv1a32(uint32_t hash, std::string_view text) {
+  for (char c : text) {
+    hash ^= static_cast<uint8_t>(c);
+    hash *= 16777619u;
+  }
+  return hash;
+}
+constexpr uint32_t OpcodeTableChecksum() {
+  uint32_t hash = 2166136261u;
+#define OPCODE(name, arg, cache, effect, jump_effect, flags) \
+  hash = Fnv1a32(hash, #name "," #arg "," #cache ";");
+#define PSEUDO(name, effect, jump_effect, flags)
+#include "python/bytecode/opcodes.def"
+#undef OPCODE
+#undef PSEUDO
+  return hash;
+}
+}  // namespace internal
+inline constexpr uint32_t kOpcodeTableChecksum = internal::OpcodeTableChecksum();
 
 // Code unit layout.
 inline constexpr uint16_t MakeCodeUnit(Opcode op, uint8_t arg) {

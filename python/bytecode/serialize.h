@@ -16,8 +16,21 @@
 
 #include "absl/status/statusor.h"
 #include "python/bytecode/code.h"
+#include "python/bytecode/opcodes.h"
 
 namespace pyrite::bytecode {
+
+// The artefact format version: the layout version (bump by hand whenever code.proto's fields or
+// their meaning change) above the opcode table's checksum (changes by itself with opcodes.def).
+// LoadArtifact rejects any other version, so stale cache files are recompiled.
+inline constexpr uint32_t kArtifactLayoutVersion = 1;
+inline constexpr uint64_t kFormatVersion =
+    (uint64_t{kArtifactLayoutVersion} << 32) | kOpcodeTableChecksum;
+inline constexpr std::string_view kArtifactMagic = "pyrite-bytecode";
+
+// Limits ValidateCode enforces on untrusted input.
+inline constexpr int kMaxNestingDepth = 200;       // constants and code objects inside each other
+inline constexpr int32_t kMaxStackSize = 1 << 20;  // value-stack slots of one frame
 
 // What the artefact was compiled from, checked by the cache before reuse.
 struct SourceInfo {
@@ -26,6 +39,8 @@ struct SourceInfo {
   uint64_t hash = 0;      // SourceHash() of the bytes, 0 when not recorded
 };
 
+// 64-bit FNV-1a (offset basis 0xcbf29ce484222325, prime 0x100000001b3) of the bytes: cheap,
+// stable across platforms and builds, and only meant to notice an edited source.
 uint64_t SourceHash(std::string_view source_bytes);
 
 struct Artifact {

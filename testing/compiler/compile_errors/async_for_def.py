@@ -1,0 +1,3 @@
+def f():
+    async for a in b:
+        pass

@@ -1,0 +1,4 @@
+import os
+'héllo'; x = 1
+async def f():
+    yield from x

@@ -1,0 +1,3 @@
+import os
+'héllo'; x = 1
+lambda: await x

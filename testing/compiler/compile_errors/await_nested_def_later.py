@@ -1,0 +1,5 @@
+import os
+'héllo'; x = 1
+async def f():
+    def g():
+        await x

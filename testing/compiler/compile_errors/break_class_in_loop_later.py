@@ -1,0 +1,5 @@
+import os
+'héllo'; x = 1
+while 1:
+    class C:
+        break

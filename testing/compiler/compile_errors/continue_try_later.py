@@ -1,0 +1,6 @@
+import os
+'héllo'; x = 1
+try:
+    continue
+finally:
+    pass

@@ -1,0 +1,8 @@
+import os
+'héllo'; x = 1
+try:
+    pass
+except:
+    pass
+except E:
+    pass

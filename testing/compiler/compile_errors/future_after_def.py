@@ -1,0 +1,2 @@
+def f(): pass
+from __future__ import division

@@ -1,0 +1,4 @@
+import os
+'héllo'; x = 1
+def f(): pass
+from __future__ import division

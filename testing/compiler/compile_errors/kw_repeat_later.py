@@ -1,0 +1,3 @@
+import os
+'héllo'; x = 1
+f(a=1, a=2)

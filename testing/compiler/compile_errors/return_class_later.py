@@ -1,0 +1,4 @@
+import os
+'héllo'; x = 1
+class C:
+    return 1
