@@ -354,11 +354,12 @@ done:
 }
 
 // The binary-operator levels share one left-recursive shape: level op next | next, grown as a
-// loop. `ops` lists the level's operator tokens.
-ast::ExprNode* Parser::BinaryChain(std::initializer_list<BinaryLevel> ops,
-                                   ast::ExprNode* (Parser::*next)()) {
+// loop. `ops` lists the level's operator tokens; `Next` is a template argument so that the
+// operand rule is called directly (this is the hottest path of expression parsing).
+template <ast::ExprNode* (Parser::*Next)()>
+ast::ExprNode* Parser::BinaryChain(std::span<const BinaryLevel> ops) {
   int start = mark_;
-  ast::ExprNode* a = (this->*next)();
+  ast::ExprNode* a = (this->*Next)();
   if (a == nullptr) return nullptr;
   while (true) {
     TokenKind k = PeekKind();
@@ -370,7 +371,7 @@ ast::ExprNode* Parser::BinaryChain(std::initializer_list<BinaryLevel> ops,
     if (level == nullptr) break;
     int m = mark_;
     ++mark_;
-    ast::ExprNode* b = (this->*next)();
+    ast::ExprNode* b = (this->*Next)();
     RETURN_IF_ERROR();
     if (b == nullptr) {
       mark_ = m;
@@ -386,46 +387,43 @@ ast::ExprNode* Parser::BinaryChain(std::initializer_list<BinaryLevel> ops,
   return a;
 }
 
+namespace {
+
+constexpr BinaryLevel kBitOrOps[] = {{TokenKind::kVbar, ast::OperatorKind::BitOr}};
+constexpr BinaryLevel kBitXorOps[] = {{TokenKind::kCircumflex, ast::OperatorKind::BitXor}};
+constexpr BinaryLevel kBitAndOps[] = {{TokenKind::kAmper, ast::OperatorKind::BitAnd}};
+constexpr BinaryLevel kShiftOps[] = {{TokenKind::kLeftShift, ast::OperatorKind::LShift},
+                                     {TokenKind::kRightShift, ast::OperatorKind::RShift}};
+constexpr BinaryLevel kSumOps[] = {{TokenKind::kPlus, ast::OperatorKind::Add},
+                                   {TokenKind::kMinus, ast::OperatorKind::Sub}};
+constexpr BinaryLevel kTermOps[] = {{TokenKind::kStar, ast::OperatorKind::Mult},
+                                    {TokenKind::kSlash, ast::OperatorKind::Div},
+                                    {TokenKind::kDoubleSlash, ast::OperatorKind::FloorDiv},
+                                    {TokenKind::kPercent, ast::OperatorKind::Mod},
+                                    {TokenKind::kAt, ast::OperatorKind::MatMult}};
+
+}  // namespace
+
 // bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (memoised: left-recursive in CPython)
 ast::ExprNode* Parser::BitwiseOr() {
-  return Memoized<ast::ExprNode>(this, MemoRule::kBitwiseOr, [this] {
-    return BinaryChain({{TokenKind::kVbar, ast::OperatorKind::BitOr}}, &Parser::BitwiseXor);
-  });
+  return Memoized<ast::ExprNode>(this, MemoRule::kBitwiseOr,
+                                 [this] { return BinaryChain<&Parser::BitwiseXor>(kBitOrOps); });
 }
 
 // bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
-ast::ExprNode* Parser::BitwiseXor() {
-  return BinaryChain({{TokenKind::kCircumflex, ast::OperatorKind::BitXor}}, &Parser::BitwiseAnd);
-}
+ast::ExprNode* Parser::BitwiseXor() { return BinaryChain<&Parser::BitwiseAnd>(kBitXorOps); }
 
 // bitwise_and: bitwise_and '&' shift_expr | shift_expr
-ast::ExprNode* Parser::BitwiseAnd() {
-  return BinaryChain({{TokenKind::kAmper, ast::OperatorKind::BitAnd}}, &Parser::ShiftExpr);
-}
+ast::ExprNode* Parser::BitwiseAnd() { return BinaryChain<&Parser::ShiftExpr>(kBitAndOps); }
 
 // shift_expr: shift_expr '<<' sum | shift_expr '>>' sum | sum
-ast::ExprNode* Parser::ShiftExpr() {
-  return BinaryChain({{TokenKind::kLeftShift, ast::OperatorKind::LShift},
-                      {TokenKind::kRightShift, ast::OperatorKind::RShift}},
-                     &Parser::Sum);
-}
+ast::ExprNode* Parser::ShiftExpr() { return BinaryChain<&Parser::Sum>(kShiftOps); }
 
 // sum: sum '+' term | sum '-' term | term
-ast::ExprNode* Parser::Sum() {
-  return BinaryChain(
-      {{TokenKind::kPlus, ast::OperatorKind::Add}, {TokenKind::kMinus, ast::OperatorKind::Sub}},
-      &Parser::Term);
-}
+ast::ExprNode* Parser::Sum() { return BinaryChain<&Parser::Term>(kSumOps); }
 
 // term: term ('*' | '/' | '//' | '%' | '@') factor | factor
-ast::ExprNode* Parser::Term() {
-  return BinaryChain({{TokenKind::kStar, ast::OperatorKind::Mult},
-                      {TokenKind::kSlash, ast::OperatorKind::Div},
-                      {TokenKind::kDoubleSlash, ast::OperatorKind::FloorDiv},
-                      {TokenKind::kPercent, ast::OperatorKind::Mod},
-                      {TokenKind::kAt, ast::OperatorKind::MatMult}},
-                     &Parser::Factor);
-}
+ast::ExprNode* Parser::Term() { return BinaryChain<&Parser::Factor>(kTermOps); }
 
 // factor (memo): '+' factor | '-' factor | '~' factor | power
 ast::ExprNode* Parser::Factor() {

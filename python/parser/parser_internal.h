@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -271,8 +270,8 @@ class Parser {
   ast::ExprNode* Conjunction();
   ast::ExprNode* Inversion();
   ast::ExprNode* Comparison();
-  ast::ExprNode* BinaryChain(std::initializer_list<BinaryLevel> ops,
-                             ast::ExprNode* (Parser::*next)());
+  template <ast::ExprNode* (Parser::*Next)()>
+  ast::ExprNode* BinaryChain(std::span<const BinaryLevel> ops);
   ast::ExprNode* BitwiseOr();
   ast::ExprNode* BitwiseXor();
   ast::ExprNode* BitwiseAnd();
