@@ -1,4 +1,5 @@
-// main() of load_fuzz_regression_test: runs LLVMFuzzerTestOneInput once on every file of the
+// main() of the fuzz regression tests (parser, bytecode loader): runs LLVMFuzzerTestOneInput,
+// which the test links from its fuzz target library, once on every file of the
 // seed corpus directories given as arguments (recursively), so the ordinary build and the
 // sanitizer configurations exercise the fuzz target without libFuzzer. Fails on an unreadable or
 // empty corpus; a crash fails the test by itself.
@@ -10,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "python/bytecode/fuzz/load_fuzz_target.h"
+// Defined by the fuzz target library the test links.
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
 
