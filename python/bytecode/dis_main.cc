@@ -43,14 +43,7 @@ int main(int argc, char** argv) {
     options.filename = path;
     pyrite::compiler::CompileResult result = pyrite::compiler::CompileSource(bytes, options);
     if (const auto* error = std::get_if<pyrite::parser::SyntaxError>(&result)) {
-      const char* type = "SyntaxError";
-      if (error->type == pyrite::parser::SyntaxErrorType::kIndentationError) {
-        type = "IndentationError";
-      } else if (error->type == pyrite::parser::SyntaxErrorType::kTabError) {
-        type = "TabError";
-      }
-      std::printf("ERROR %s %d %d %s\n", type, error->lineno, error->offset,
-                  error->message.c_str());
+      std::fputs(pyrite::parser::ErrorLine(*error).c_str(), stdout);
       return 1;
     }
     code = std::get<std::shared_ptr<const pyrite::bytecode::CodeObject>>(result);

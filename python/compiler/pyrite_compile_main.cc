@@ -13,27 +13,10 @@
 
 #include "python/bytecode/serialize.h"
 #include "python/compiler/compiler.h"
+#include "python/parser/file_io.h"
 
 namespace pyrite::compiler {
 namespace {
-
-bool ReadFile(const char* path, std::string& out) {
-  FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
-}
-
-bool WriteFile(const char* path, const std::string& bytes) {
-  FILE* f = std::fopen(path, "wb");
-  if (f == nullptr) return false;
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  return std::fclose(f) == 0 && ok;
-}
 
 int Main(int argc, char** argv) {
   CompileOptions options;
@@ -59,7 +42,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   std::string source;
-  if (!ReadFile(paths[0], source)) {
+  if (!parser::ReadFile(paths[0], &source)) {
     std::fprintf(stderr, "pyrite_compile: cannot read %s: %s\n", paths[0], std::strerror(errno));
     return 2;
   }
@@ -70,8 +53,7 @@ int Main(int argc, char** argv) {
   options.filename = paths[0];
   CompileResult result = CompileSource(source, options);
   if (auto* error = std::get_if<parser::SyntaxError>(&result)) {
-    std::printf("ERROR %s %d %d %s\n", parser::SyntaxErrorTypeName(error->type), error->lineno,
-                error->offset, error->message.c_str());
+    parser::WriteAll(stdout, parser::ErrorLine(*error));
     return 1;
   }
   const auto& code = std::get<std::shared_ptr<const bytecode::CodeObject>>(result);
@@ -83,7 +65,7 @@ int Main(int argc, char** argv) {
   }
   info.hash = bytecode::SourceHash(source);
   std::string bytes = bytecode::SerializeArtifact(*code, info);
-  if (!WriteFile(paths[1], bytes)) {
+  if (!parser::WriteFile(paths[1], bytes)) {
     std::fprintf(stderr, "pyrite_compile: cannot write %s: %s\n", paths[1], std::strerror(errno));
     return 2;
   }

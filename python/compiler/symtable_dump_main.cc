@@ -11,6 +11,7 @@
 #include "python/compiler/symtable.h"
 #include "python/compiler/symtable_dump.h"
 #include "python/parser/arena.h"
+#include "python/parser/file_io.h"
 #include "python/parser/parser.h"
 #include "python/parser/syntax_error.h"
 
@@ -29,33 +30,11 @@ constexpr char kUsage[] =
 // module (two: a frame entered from C), main() and symtable.symtable().
 constexpr int kReferenceFrames = 4;
 
-bool ReadFile(const char* path, std::string& out) {
-  FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
-}
-
-void WriteAll(FILE* stream, const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stream);
-  std::fflush(stream);
-}
+using parser::ReadFile;
+using parser::WriteAll;
 
 int PrintError(const parser::SyntaxError& error) {
-  std::string line = "ERROR ";
-  line += parser::SyntaxErrorTypeName(error.type);
-  line += ' ';
-  line += std::to_string(error.lineno);
-  line += ' ';
-  line += std::to_string(error.offset);
-  line += ' ';
-  line += error.message;
-  line += '\n';
-  WriteAll(stdout, line);
+  WriteAll(stdout, parser::ErrorLine(error));
   return 1;
 }
 
@@ -65,7 +44,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   std::string source;
-  if (!ReadFile(argv[1], source)) {
+  if (!ReadFile(argv[1], &source)) {
     WriteAll(stderr, std::string("symtable_dump: cannot read ") + argv[1] + ": " +
                          std::strerror(errno) + "\n");
     return 1;

@@ -11,6 +11,7 @@
 
 #include "python/parser/arena.h"
 #include "python/parser/ast_dump.h"
+#include "python/parser/file_io.h"
 #include "python/parser/parser.h"
 #include "python/parser/syntax_error.h"
 
@@ -33,22 +34,6 @@ constexpr int kRecursionLimit = 1000;
 // attributes).
 constexpr int kReferenceFrames = 4;
 
-bool ReadFile(const char* path, std::string& out) {
-  FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
-}
-
-void WriteAll(FILE* stream, const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stream);
-  std::fflush(stream);
-}
-
 int Main(int argc, char** argv) {
   bool attributes = false;
   std::vector<const char*> paths;
@@ -64,7 +49,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   std::string source;
-  if (!ReadFile(paths[0], source)) {
+  if (!ReadFile(paths[0], &source)) {
     WriteAll(stderr,
              std::string("ast_dump: cannot read ") + paths[0] + ": " + std::strerror(errno) + "\n");
     return 1;
@@ -78,18 +63,7 @@ int Main(int argc, char** argv) {
   Arena arena;
   auto result = Parse(source, arena, ParseMode::kExec);
   if (const auto* error = std::get_if<SyntaxError>(&result)) {
-    // CPython's positions are printed as they are, 0 and -1 included (an unknown encoding
-    // gives "0 -1").
-    std::string line = "ERROR ";
-    line += SyntaxErrorTypeName(error->type);
-    line += ' ';
-    line += std::to_string(error->lineno);
-    line += ' ';
-    line += std::to_string(error->offset);
-    line += ' ';
-    line += error->message;
-    line += '\n';
-    WriteAll(stdout, line);
+    WriteAll(stdout, ErrorLine(*error));
     return 1;
   }
   // Trees too deep for CPython's recursive walks: ast_ref.py dies with a RecursionError

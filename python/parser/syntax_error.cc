@@ -15,4 +15,11 @@ const char* SyntaxErrorTypeName(SyntaxErrorType type) {
   return "SyntaxError";
 }
 
+std::string ErrorLine(const SyntaxError& error) {
+  // Positions are printed as they are, 0 and -1 included (an unknown encoding gives "0 -1").
+  return std::string("ERROR ") + SyntaxErrorTypeName(error.type) + " " +
+         std::to_string(error.lineno) + " " + std::to_string(error.offset) + " " + error.message +
+         "\n";
+}
+
 }  // namespace pyrite::parser

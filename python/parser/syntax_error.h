@@ -12,6 +12,11 @@ enum class SyntaxErrorType { kSyntaxError, kIndentationError, kTabError };
 // Python's name for the type: "SyntaxError", "IndentationError" or "TabError".
 const char* SyntaxErrorTypeName(SyntaxErrorType type);
 
+struct SyntaxError;
+// The line the command-line tools (ast_dump, symtable_dump, pyrite_compile, dis) print for a
+// rejected source, as ../shared/tools/*_ref.py do: "ERROR <Type> <lineno> <offset> <message>\n".
+std::string ErrorLine(const SyntaxError& error);
+
 struct SyntaxError {
   SyntaxErrorType type = SyntaxErrorType::kSyntaxError;
   std::string message;  // CPython 3.11's msg, e.g. "expected ':'"
