@@ -128,11 +128,12 @@ def show_diff(tool, relpath, binary, ref, timeout):
     status = 0
     for flags, mode in zip(tool.modes, tool.mode_names):
         got, want = run_both(tool, binary, ref, flags, path, timeout)
+        label = mode + ": " if mode else ""
         if got[:2] == want[:2]:
-            print("%s: identical (%d bytes, exit %s)" % (mode, len(want[1]), want[0]))
+            print("%sidentical (%d bytes, exit %s)" % (label, len(want[1]), want[0]))
             continue
         status = 1
-        print("%s: %s exit %s, %s exit %s" % (mode, tool.name, got[0], tool.ref, want[0]))
+        print("%s%s exit %s, %s exit %s" % (label, tool.name, got[0], tool.ref, want[0]))
         got_text = got[1].decode(errors="replace")
         want_text = want[1].decode(errors="replace")
         if got_text.count("\n") > 1 or want_text.count("\n") > 1:
