@@ -135,22 +135,7 @@ ast::ExprNode* Parser::StarExpression() {
 
 // star_named_expressions: ','.star_named_expression+ [',']
 bool Parser::StarNamedExpressions(std::vector<ast::ExprNode*>* out) {
-  ast::ExprNode* a = StarNamedExpression();
-  if (a == nullptr) return false;
-  out->push_back(a);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::ExprNode* b = StarNamedExpression();
-    if (failed()) return false;
-    if (b == nullptr) {
-      mark_ = m;
-      Expect(TokenKind::kComma);  // the optional trailing comma
-      break;
-    }
-    out->push_back(b);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/true, [this] { return StarNamedExpression(); });
 }
 
 // star_named_expression: '*' bitwise_or | named_expression
@@ -820,24 +805,30 @@ ast::ExprNode* Parser::List() {
 }
 
 // listcomp: '[' named_expression for_if_clauses ']' | invalid_comprehension
-ast::ExprNode* Parser::ListComp() {
+// setcomp: '{' named_expression for_if_clauses '}' | invalid_comprehension
+template <typename Node>
+ast::ExprNode* Parser::ElementComprehension(TokenKind open, TokenKind close) {
   int start = mark_;
-  if (Expect(TokenKind::kLsqb)) {
+  if (Expect(open)) {
     ast::ExprNode* a = NamedExpression();
     RETURN_IF_ERROR();
     std::vector<ast::Comprehension*> gens;
-    if (a != nullptr && ForIfClauses(&gens) && Expect(TokenKind::kRsqb)) {
-      auto* l = arena_.New<ast::ListComp>();
-      l->elt = a;
-      l->generators = Seq(gens);
-      l->loc = LocFrom(start);
-      return l;
+    if (a != nullptr && ForIfClauses(&gens) && Expect(close)) {
+      auto* c = arena_.New<Node>();
+      c->elt = a;
+      c->generators = Seq(gens);
+      c->loc = LocFrom(start);
+      return c;
     }
     RETURN_IF_ERROR();
     mark_ = start;
   }
   TRY_INVALID(InvalidComprehension);
   return nullptr;
+}
+
+ast::ExprNode* Parser::ListComp() {
+  return ElementComprehension<ast::ListComp>(TokenKind::kLsqb, TokenKind::kRsqb);
 }
 
 // set: '{' star_named_expressions '}'
@@ -856,25 +847,8 @@ ast::ExprNode* Parser::Set() {
   return s;
 }
 
-// setcomp: '{' named_expression for_if_clauses '}' | invalid_comprehension
 ast::ExprNode* Parser::SetComp() {
-  int start = mark_;
-  if (Expect(TokenKind::kLbrace)) {
-    ast::ExprNode* a = NamedExpression();
-    RETURN_IF_ERROR();
-    std::vector<ast::Comprehension*> gens;
-    if (a != nullptr && ForIfClauses(&gens) && Expect(TokenKind::kRbrace)) {
-      auto* s = arena_.New<ast::SetComp>();
-      s->elt = a;
-      s->generators = Seq(gens);
-      s->loc = LocFrom(start);
-      return s;
-    }
-    RETURN_IF_ERROR();
-    mark_ = start;
-  }
-  TRY_INVALID(InvalidComprehension);
-  return nullptr;
+  return ElementComprehension<ast::SetComp>(TokenKind::kLbrace, TokenKind::kRbrace);
 }
 
 // dict: '{' [double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}'

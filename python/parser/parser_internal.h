@@ -142,6 +142,29 @@ class Parser {
   ast::Location LocFrom(int start) const;
   ast::Location LocSpan(const ast::Location& from, const ast::Location& to) const;
 
+  // ','.item+ [',']: one or more items separated by commas, with an optional trailing comma when
+  // `trailing_comma`. `item` returns the next item or nullptr. False when there is no first item
+  // or an error was raised.
+  template <typename T, typename F>
+  bool CommaList(std::vector<T>* out, bool trailing_comma, F&& item) {
+    T first = item();
+    if (first == nullptr) return false;
+    out->push_back(first);
+    while (true) {
+      int m = mark_;
+      if (!Expect(TokenKind::kComma)) break;
+      T next = item();
+      if (failed()) return false;
+      if (next == nullptr) {
+        mark_ = m;
+        if (trailing_comma) Expect(TokenKind::kComma);
+        break;
+      }
+      out->push_back(next);
+    }
+    return !failed();
+  }
+
   // --- Memoisation ----------------------------------------------------------------------------
   struct MemoEntry {
     void* node;
@@ -293,6 +316,8 @@ class Parser {
   ast::ExprNode* DictOrSet();
   ast::ExprNode* Tuple();
   ast::ExprNode* Genexp();
+  template <typename Node>
+  ast::ExprNode* ElementComprehension(TokenKind open, TokenKind close);
   ast::ExprNode* ListComp();
   ast::ExprNode* List();
   ast::ExprNode* SetComp();

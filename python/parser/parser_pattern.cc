@@ -481,22 +481,7 @@ bool Parser::OpenSequencePattern(std::vector<ast::PatternNode*>* out) {
 
 // maybe_sequence_pattern: ','.maybe_star_pattern+ ','?
 bool Parser::MaybeSequencePattern(std::vector<ast::PatternNode*>* out) {
-  ast::PatternNode* first = MaybeStarPattern();
-  if (first == nullptr) return false;
-  out->push_back(first);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::PatternNode* next = MaybeStarPattern();
-    if (failed()) return false;
-    if (next == nullptr) {
-      mark_ = m;
-      Expect(TokenKind::kComma);
-      break;
-    }
-    out->push_back(next);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/true, [this] { return MaybeStarPattern(); });
 }
 
 // maybe_star_pattern: star_pattern | pattern
@@ -679,21 +664,7 @@ ast::PatternNode* Parser::ClassPattern() {
 
 // positional_patterns: ','.pattern+
 bool Parser::PositionalPatterns(std::vector<ast::PatternNode*>* out) {
-  ast::PatternNode* first = Pattern();
-  if (first == nullptr) return false;
-  out->push_back(first);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::PatternNode* next = Pattern();
-    if (failed()) return false;
-    if (next == nullptr) {
-      mark_ = m;
-      break;
-    }
-    out->push_back(next);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/false, [this] { return Pattern(); });
 }
 
 // keyword_patterns: ','.keyword_pattern+

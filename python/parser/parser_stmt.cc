@@ -650,21 +650,7 @@ bool Parser::ImportFromTargets(std::vector<ast::Alias*>* out) {
 
 // import_from_as_names: ','.import_from_as_name+
 bool Parser::ImportFromAsNames(std::vector<ast::Alias*>* out) {
-  ast::Alias* first = ImportFromAsName();
-  if (first == nullptr) return false;
-  out->push_back(first);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::Alias* next = ImportFromAsName();
-    if (failed()) return false;
-    if (next == nullptr) {
-      mark_ = m;
-      break;
-    }
-    out->push_back(next);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/false, [this] { return ImportFromAsName(); });
 }
 
 // import_from_as_name: NAME ['as' NAME]

@@ -41,22 +41,7 @@ ast::ExprNode* Parser::StarTargets() {
 
 // star_targets_list_seq: ','.star_target+ [',']
 bool Parser::StarTargetsListSeq(std::vector<ast::ExprNode*>* out) {
-  ast::ExprNode* a = StarTarget();
-  if (a == nullptr) return false;
-  out->push_back(a);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::ExprNode* b = StarTarget();
-    if (failed()) return false;
-    if (b == nullptr) {
-      mark_ = m;
-      Expect(TokenKind::kComma);
-      break;
-    }
-    out->push_back(b);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/true, [this] { return StarTarget(); });
 }
 
 // star_targets_tuple_seq: star_target (',' star_target)+ [','] | star_target ','
@@ -306,22 +291,7 @@ ast::ExprNode* Parser::TPrimaryUncached() {
 
 // del_targets: ','.del_target+ [',']
 bool Parser::DelTargets(std::vector<ast::ExprNode*>* out) {
-  ast::ExprNode* a = DelTarget();
-  if (a == nullptr) return false;
-  out->push_back(a);
-  while (true) {
-    int m = mark_;
-    if (!Expect(TokenKind::kComma)) break;
-    ast::ExprNode* b = DelTarget();
-    if (failed()) return false;
-    if (b == nullptr) {
-      mark_ = m;
-      Expect(TokenKind::kComma);
-      break;
-    }
-    out->push_back(b);
-  }
-  return true;
+  return CommaList(out, /*trailing_comma=*/true, [this] { return DelTarget(); });
 }
 
 // del_target (memo):
