@@ -188,5 +188,40 @@ TEST(CodegenTest, RoundTripsThroughArtefact) {
   EXPECT_EQ(bytecode::SerializeArtifact(*loaded->code, loaded->source), bytes);
 }
 
+TEST(CodegenTest, MatchStatementsValidate) {
+  auto code = Compile(
+      "def f(x):\n"
+      "    match x:\n"
+      "        case [*y]: return y\n"
+      "        case [1, *_, z]: return z\n"
+      "        case {'k': v, **rest}: return v, rest\n"
+      "        case C(1, b=q) | D(q): return q\n"
+      "        case (p, r) | (r, p) if p: return p, r\n"
+      "        case None | -1 | 1+2j: return 0\n"
+      "        case str() as s: return s\n"
+      "        case _: return 1\n");
+  ASSERT_NE(code, nullptr);
+  const CodeObject* f = Child(*code);
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(HasOp(*f, Opcode::MATCH_SEQUENCE));
+  EXPECT_TRUE(HasOp(*f, Opcode::MATCH_MAPPING));
+  EXPECT_TRUE(HasOp(*f, Opcode::MATCH_KEYS));
+  EXPECT_TRUE(HasOp(*f, Opcode::MATCH_CLASS));
+  EXPECT_TRUE(HasOp(*f, Opcode::UNPACK_EX));
+}
+
+TEST(CodegenTest, MatchErrors) {
+  EXPECT_EQ(CompileError("match x:\n case _: pass\n case 1: pass\n").message,
+            "wildcard makes remaining patterns unreachable");
+  EXPECT_EQ(CompileError("match x:\n case [a] | (b, c): pass\n").message,
+            "alternative patterns bind different names");
+  EXPECT_EQ(CompileError("match x:\n case {1: a, True: b}: pass\n").message,
+            "mapping pattern checks duplicate key (True)");
+  parser::SyntaxError e = CompileError("match x:\n case [a, a]: pass\n");
+  EXPECT_EQ(e.message, "multiple assignments to name 'a' in pattern");
+  EXPECT_EQ(e.lineno, 2);
+  EXPECT_EQ(e.offset, 11);
+}
+
 }  // namespace
 }  // namespace pyrite::compiler

@@ -1,0 +1,3 @@
+match x:
+    case {f"a{x}": 1}:
+        pass
