@@ -8,14 +8,19 @@
 namespace pyrite::parser {
 
 // expressions: expression (',' expression)+ [','] | expression ',' | expression
-ast::ExprNode* Parser::Expressions() {
+ast::ExprNode* Parser::Expressions() { return TupleOf<&Parser::Expression>(); }
+
+// The shape of expressions and star_expressions: item, or item ',' [item (',' item)* [',']] as
+// a Load tuple.
+template <ast::ExprNode* (Parser::*Item)()>
+ast::ExprNode* Parser::TupleOf() {
   int start = mark_;
-  ast::ExprNode* a = Expression();
+  ast::ExprNode* a = (this->*Item)();
   if (a == nullptr) return nullptr;
   if (!Check(TokenKind::kComma)) return a;
   std::vector<ast::ExprNode*> elts{a};
   while (Expect(TokenKind::kComma)) {
-    ast::ExprNode* b = Expression();
+    ast::ExprNode* b = (this->*Item)();
     RETURN_IF_ERROR();
     if (b == nullptr) break;
     elts.push_back(b);
@@ -94,24 +99,7 @@ ast::ExprNode* Parser::YieldExpr() {
 
 // star_expressions:
 //     | star_expression (',' star_expression)+ [','] | star_expression ',' | star_expression
-ast::ExprNode* Parser::StarExpressions() {
-  int start = mark_;
-  ast::ExprNode* a = StarExpression();
-  if (a == nullptr) return nullptr;
-  if (!Check(TokenKind::kComma)) return a;
-  std::vector<ast::ExprNode*> elts{a};
-  while (Expect(TokenKind::kComma)) {
-    ast::ExprNode* b = StarExpression();
-    RETURN_IF_ERROR();
-    if (b == nullptr) break;
-    elts.push_back(b);
-  }
-  auto* t = arena_.New<ast::Tuple>();
-  t->elts = Seq(elts);
-  t->ctx = ast::ExprContext::Load;
-  t->loc = LocFrom(start);
-  return t;
-}
+ast::ExprNode* Parser::StarExpressions() { return TupleOf<&Parser::StarExpression>(); }
 
 // star_expression (memo): '*' bitwise_or | expression
 ast::ExprNode* Parser::StarExpression() {

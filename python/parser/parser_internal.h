@@ -276,6 +276,8 @@ class Parser {
   bool ParamEnd(bool lambda);  // ',' or &')' (&':' for lambdas)
 
   // --- Expressions (parser_expr.cc) ------------------------------------------------------------
+  template <ast::ExprNode* (Parser::*Item)()>
+  ast::ExprNode* TupleOf();
   ast::ExprNode* Expressions();
   ast::ExprNode* Expression();
   ast::ExprNode* ExpressionUncached();
