@@ -216,6 +216,8 @@ class Codegen {
 
   // --- codegen_exc.cc ---
   bool Try(ast::Try* s);
+  bool TryBodyThenHandlers(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::StmtNode*> orelse,
+                           FBlockType handler_type, BasicBlock* end, BasicBlock* cleanup);
   bool TryExcept(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::ExceptHandlerNode*> handlers,
                  ast::Seq<ast::StmtNode*> orelse);
   bool TryFinally(ast::StmtNode* s, ast::Seq<ast::StmtNode*> body,

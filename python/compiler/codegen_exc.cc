@@ -66,12 +66,14 @@ bool Codegen::TryFinally(ast::StmtNode* s, ast::Seq<ast::StmtNode*> body,
   return true;
 }
 
-bool Codegen::TryExcept(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::ExceptHandlerNode*> handlers,
-                        ast::Seq<ast::StmtNode*> orelse) {
+// The part try/except and try/except* share: the body under SETUP_FINALLY, `else` on success
+// then a jump to `end`, and the handlers' entry (SETUP_CLEANUP to `cleanup`, PUSH_EXC_INFO) with
+// `handler_type` pushed; the caller emits the handlers and pops that block.
+bool Codegen::TryBodyThenHandlers(ast::Seq<ast::StmtNode*> body,
+                                  ast::Seq<ast::StmtNode*> orelse, FBlockType handler_type,
+                                  BasicBlock* end, BasicBlock* cleanup) {
   BasicBlock* body_block = NewBlock();
   BasicBlock* except = NewBlock();
-  BasicBlock* end = NewBlock();
-  BasicBlock* cleanup = NewBlock();
   EmitJump(Opcode::SETUP_FINALLY, except);
   UseNextBlock(body_block);
   PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kTryExcept, body_block}));
@@ -80,12 +82,19 @@ bool Codegen::TryExcept(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::ExceptHandl
   EmitNoLine(Opcode::POP_BLOCK);
   PY_TRY_EMIT(Stmts(orelse));
   EmitJumpNoLine(Opcode::JUMP, end);
-  uint32_t n = handlers.size;
   UseNextBlock(except);
   UnsetLoc();
   EmitJump(Opcode::SETUP_CLEANUP, cleanup);
   Emit(Opcode::PUSH_EXC_INFO);
-  PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kExceptionHandler}));
+  return PushFBlock(FBlock{handler_type});
+}
+
+bool Codegen::TryExcept(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::ExceptHandlerNode*> handlers,
+                        ast::Seq<ast::StmtNode*> orelse) {
+  BasicBlock* end = NewBlock();
+  BasicBlock* cleanup = NewBlock();
+  PY_TRY_EMIT(TryBodyThenHandlers(body, orelse, FBlockType::kExceptionHandler, end, cleanup));
+  uint32_t n = handlers.size;
   for (uint32_t i = 0; i < n; ++i) {
     auto* handler = handlers[i]->As<ast::ExceptHandler>();
     SetLoc(handler->loc);
@@ -147,25 +156,12 @@ bool Codegen::TryExcept(ast::Seq<ast::StmtNode*> body, ast::Seq<ast::ExceptHandl
 bool Codegen::TryStarExcept(ast::Seq<ast::StmtNode*> body,
                             ast::Seq<ast::ExceptHandlerNode*> handlers,
                             ast::Seq<ast::StmtNode*> orelse) {
-  BasicBlock* body_block = NewBlock();
-  BasicBlock* except = NewBlock();
   BasicBlock* end = NewBlock();
   BasicBlock* cleanup = NewBlock();
   BasicBlock* reraise_star = NewBlock();
-  EmitJump(Opcode::SETUP_FINALLY, except);
-  UseNextBlock(body_block);
-  PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kTryExcept, body_block}));
-  PY_TRY_EMIT(Stmts(body));
-  PopFBlock();
-  EmitNoLine(Opcode::POP_BLOCK);
-  PY_TRY_EMIT(Stmts(orelse));
-  EmitJumpNoLine(Opcode::JUMP, end);
+  PY_TRY_EMIT(
+      TryBodyThenHandlers(body, orelse, FBlockType::kExceptionGroupHandler, end, cleanup));
   uint32_t n = handlers.size;
-  UseNextBlock(except);
-  UnsetLoc();
-  EmitJump(Opcode::SETUP_CLEANUP, cleanup);
-  Emit(Opcode::PUSH_EXC_INFO);
-  PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kExceptionGroupHandler}));
   for (uint32_t i = 0; i < n; ++i) {
     auto* handler = handlers[i]->As<ast::ExceptHandler>();
     SetLoc(handler->loc);
