@@ -1,11 +1,189 @@
-// Placeholder for the `pyrite` command line: the interpreter is not built yet, so it greets the
-// user and names the file it was asked to run, without running it. Replaced by the real shell.
+// The `pyrite` command line: `shell [options] [-c CODE | FILE | -] [ARGS...]` with python3's
+// options, sys.argv as CPython builds it, and its exit statuses.
+//
+// The interpreter runs on a thread with a 512 MiB stack: the evaluation loop recurses natively
+// for every Python call, and scripts raise sys.setrecursionlimit well past what the default 8 MiB
+// main-thread stack holds (more so under ASan, whose frames are larger). A thread with a large
+// stack gets that without re-executing the process with a raised RLIMIT_STACK, and the memory is
+// only committed as the stack is actually used.
+#include <pthread.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "python/parser/file_io.h"
+#include "python/vm/interpreter/interpreter.h"
+#include "python/vm/runtime.h"
+
+namespace {
+
+constexpr size_t kStackSize = size_t{512} << 20;
+
+struct Job {
+  enum Kind { kFile, kCommand, kStdin } kind = kStdin;
+  std::string payload;  // the path or the command
+  std::vector<std::string> argv;
+  int status = 0;
+  bool interrupted = false;
+};
+
+void OnSigint(int) { pyrite::vm::interrupt_pending = 1; }
+
+void* RunJob(void* arg) {
+  Job* job = static_cast<Job*>(arg);
+  pyrite::vm::Interpreter interp(job->argv);
+  switch (job->kind) {
+    case Job::kFile:
+      job->status = interp.RunFile(job->payload);
+      break;
+    case Job::kCommand:
+      job->status = interp.RunString(job->payload, "<string>");
+      break;
+    case Job::kStdin: {
+      std::string source((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+      job->status = interp.RunString(source, "<stdin>");
+      break;
+    }
+  }
+  job->interrupted = interp.interrupted();
+  return nullptr;
+}
+
+int Usage(const char* prog, const std::string& bad) {
+  std::string text = "Unknown option: " + bad + "\nusage: " + prog +
+                     " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                     "Try `python -h' for more information.\n";
+  pyrite::parser::WriteAll(stderr, text);
+  return 2;
+}
+
+int Help(const char* prog) {
+  std::string text = std::string("usage: ") + prog +
+                     " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                     "Options:\n"
+                     "-c cmd : program passed in as string (terminates option list)\n"
+                     "-B, -E, -I, -O, -q, -s, -S, -u, -v, -W arg, -X opt : accepted and ignored\n"
+                     "-V     : print the Python version number and exit (also --version)\n"
+                     "file   : program read from script file\n"
+                     "-      : program read from stdin (default; interactive mode if a tty)\n"
+                     "arg ...: arguments passed to program in sys.argv[1:]\n";
+  pyrite::parser::WriteAll(stdout, text);
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  std::printf("Hello from Pyrite, a Python 3.11 interpreter in C++.\n");
-  if (argc > 1) {
-    std::printf("(The interpreter is not built yet: %s was not run.)\n", argv[1]);
+  const char* prog = argv[0];
+  Job job;
+  int i = 1;
+  bool have_program = false;
+  while (i < argc && !have_program) {
+    std::string arg = argv[i];
+    if (arg == "--") {
+      ++i;
+      break;
+    }
+    if (arg == "--version") {
+      pyrite::parser::WriteAll(stdout, "Python 3.11.2\n");
+      return 0;
+    }
+    if (arg == "--help") return Help(prog);
+    if (arg.size() < 2 || arg[0] != '-') break;  // the script (or "-")
+    // A cluster of one-letter options: -uB, -c CODE, -cCODE, -X opt, -Xopt.
+    for (size_t j = 1; j < arg.size(); ++j) {
+      char c = arg[j];
+      if (c == 'c' || c == 'm' || c == 'X' || c == 'W') {
+        std::string value;
+        if (j + 1 < arg.size()) {
+          value = arg.substr(j + 1);
+        } else if (i + 1 < argc) {
+          value = argv[++i];
+        } else {
+          std::string text = std::string("Argument expected for the -") + c + " option\n" +
+                             "usage: " + prog +
+                             " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                             "Try `python -h' for more information.\n";
+          pyrite::parser::WriteAll(stderr, text);
+          return 2;
+        }
+        if (c == 'c') {
+          job.kind = Job::kCommand;
+          job.payload = value;
+          have_program = true;
+        } else if (c == 'm') {
+          pyrite::parser::WriteAll(stderr, std::string(prog) + ": -m is not supported yet\n");
+          return 2;
+        }
+        break;
+      }
+      if (c == 'V') {
+        pyrite::parser::WriteAll(stdout, "Python 3.11.2\n");
+        return 0;
+      }
+      if (c == 'h' || c == '?') return Help(prog);
+      if (std::strchr("bBdEiIOqsSuvx", c) == nullptr) {
+        return Usage(prog, std::string("-") + c);
+      }
+    }
+    ++i;
   }
-  return 0;
+  if (job.kind == Job::kCommand) {
+    job.argv.push_back("-c");
+  } else if (i < argc && std::string(argv[i]) != "-") {
+    job.kind = Job::kFile;
+    job.payload = argv[i];
+    job.argv.push_back(argv[i]);
+    ++i;
+    FILE* f = std::fopen(job.payload.c_str(), "rb");
+    if (f == nullptr) {
+      int err = errno;
+      std::string text = std::string(prog) + ": can't open file '" + job.payload + "': [Errno " +
+                         std::to_string(err) + "] " + std::strerror(err) + "\n";
+      pyrite::parser::WriteAll(stderr, text);
+      return 2;
+    }
+    std::fclose(f);
+  } else {
+    job.kind = Job::kStdin;
+    if (i < argc) {
+      job.argv.push_back("-");
+      ++i;
+    } else {
+      job.argv.push_back("");
+    }
+  }
+  for (; i < argc; ++i) job.argv.push_back(argv[i]);
+
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = &OnSigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, kStackSize);
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, &RunJob, &job) != 0) {
+    // No big stack available: run on the main thread.
+    RunJob(&job);
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  pthread_attr_destroy(&attr);
+  if (job.interrupted) {
+    // Die of SIGINT as CPython does after an uncaught KeyboardInterrupt.
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+  return job.status;
 }

@@ -43,6 +43,41 @@ struct Composition {
 extern const int kCompositionCount;
 extern const Composition kCompositions[];
 
+// Character types for str's methods (CPython's Objects/unicodectype.c), with their own two-level
+// index: the record of `cp` is kCtypeRecords[kCtypeBlocks[(kCtypeBlockIndex[cp >> shift] << shift)
+// + (cp & mask)]] with shift = kCtypeBlockShift.
+enum CtypeFlags : uint16_t {
+  kAlpha = 1 << 0,
+  kDecimal = 1 << 1,
+  kDigit = 1 << 2,
+  kNumeric = 1 << 3,
+  kSpace = 1 << 4,
+  kLinebreak = 1 << 5,
+  kUpper = 1 << 6,
+  kLower = 1 << 7,
+  kTitle = 1 << 8,
+  kCased = 1 << 9,
+  kCaseIgnorable = 1 << 10,
+};
+// A case field below kCaseExtended is a delta (mapping = cp + delta); otherwise
+// kCaseExtra[field - kCaseExtended] is the mapping's length followed by its code points.
+inline constexpr int32_t kCaseExtended = 1 << 24;
+struct CtypeRecord {
+  uint16_t flags;
+  uint8_t category;  // index of the two letters in kCategoryNames
+  int8_t decimal;    // -1: none
+  int8_t digit;      // -1: none
+  uint16_t numeric;  // index into kNumericValues, 0: none
+  int32_t upper, lower, title, fold;
+};
+extern const char kCategoryNames[];
+extern const int kCtypeBlockShift;
+extern const uint16_t kCtypeBlockIndex[];
+extern const uint16_t kCtypeBlocks[];
+extern const CtypeRecord kCtypeRecords[];
+extern const double kNumericValues[];
+extern const char32_t kCaseExtra[];
+
 // Code point ranges of CJK unified ideographs, named algorithmically.
 struct CodeRange {
   char32_t first;

@@ -12,6 +12,13 @@ tables' newer data added (Age 15.0 in DERIVED_AGE_TXT) are marked so the test sk
   K cp hex                   NFKC of chr(cp), UTF-8 in hex, for every cp that NFKC changes
   S hex hex                  NFKC of a tricky string (both UTF-8 in hex)
   L cp name                  lookup(name) == chr(cp)
+  P first flags cat          character types from `first` on (until the next P line): bit 0
+                             isalpha, 1 isdecimal, 2 isdigit, 3 isnumeric, 4 isspace, 5 isupper,
+                             6 islower, 7 istitle, 8 a line boundary for splitlines; cat the
+                             general category; flags -1: not comparable
+  D cp decimal digit numeric unicodedata's values (-1 when none) where any exists
+  M cp upper lower title fold  full case mappings of chr(cp) (code points in hex joined by ','),
+                             for every cp that one of them changes
 """
 
 import sys
@@ -79,6 +86,32 @@ def main():
             name = name.lower()  # case-insensitive, except for the algorithmic names
         assert unicodedata.lookup(name) == chr(cp)
         lines.append("L %d %s" % (cp, name))
+    previous = None
+    for cp in range(0x110000):
+        if cp in new:
+            key = (-1, "Cn")
+        else:
+            ch = chr(cp)
+            flags = sum(bit for bit, test in (
+                (1, ch.isalpha()), (2, ch.isdecimal()), (4, ch.isdigit()), (8, ch.isnumeric()),
+                (16, ch.isspace()), (32, ch.isupper()), (64, ch.islower()), (128, ch.istitle()),
+                (256, len(("a" + ch + "b").splitlines()) == 2)) if test)
+            key = (flags, unicodedata.category(ch))
+        if key != previous:
+            lines.append("P %d %d %s" % (cp, key[0], key[1]))
+            previous = key
+    for cp in range(0x110000):
+        if cp in new:
+            continue
+        ch = chr(cp)
+        values = (unicodedata.decimal(ch, -1), unicodedata.digit(ch, -1),
+                  unicodedata.numeric(ch, -1.0))
+        if values != (-1, -1, -1.0):
+            lines.append("D %d %d %d %r" % (cp, values[0], values[1], float(values[2])))
+        maps = (ch.upper(), ch.lower(), ch.title(), ch.casefold())
+        if any(m != ch for m in maps) and not any(ord(c) in new for m in maps for c in m):
+            lines.append("M %d %s" % (cp, " ".join(",".join("%x" % ord(c) for c in m)
+                                                    for m in maps)))
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -5,6 +5,7 @@
 #include "python/unicode/unicode.h"
 #include "python/unicode/utf8.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -86,6 +87,114 @@ TEST(UnicodeTest, ClassesOfEveryCodePointMatchCpython) {
   }
   EXPECT_EQ(mismatches, 0);
   EXPECT_GT(compared, 1100000);
+}
+
+// The str-method view of one code point, as unicode_ref_gen.py computes it with CPython.
+int StrFlags(char32_t c) {
+  const bool upper = IsUpper(c) && !IsLower(c) && !IsTitle(c);
+  const bool lower = IsLower(c) && !IsUpper(c) && !IsTitle(c);
+  const bool boundary = c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e ||
+                        c == 0x85 || c == 0x2028 || c == 0x2029 || c == '\n' || c == '\r';
+  return (IsAlpha(c) ? 1 : 0) | (IsDecimal(c) ? 2 : 0) | (IsDigit(c) ? 4 : 0) |
+         (IsNumeric(c) ? 8 : 0) | (IsSpace(c) ? 16 : 0) | (upper ? 32 : 0) | (lower ? 64 : 0) |
+         (IsUpper(c) || IsTitle(c) ? 128 : 0) | (boundary ? 256 : 0);
+}
+
+TEST(UnicodeTest, CharacterTypesOfEveryCodePointMatchCpython) {
+  struct Run {
+    long first;
+    int flags;
+    std::string category;
+  };
+  std::vector<Run> runs;
+  for (const std::string& line : ReferenceLines('P')) {
+    std::istringstream in(line);
+    Run r;
+    in >> r.first >> r.flags >> r.category;
+    runs.push_back(r);
+  }
+  ASSERT_GT(runs.size(), 1000u);
+  runs.push_back({0x110000, 0, ""});
+  int mismatches = 0;
+  int compared = 0;
+  for (size_t r = 0; r + 1 < runs.size(); ++r) {
+    if (runs[r].flags < 0) continue;
+    for (long cp = runs[r].first; cp < runs[r + 1].first; ++cp) {
+      const auto c = static_cast<char32_t>(cp);
+      // Unicode 15.0 made these modifier letters Other_Lowercase; 14.0 did not.
+      if (c == 0x10FC || (c >= 0xA7F2 && c <= 0xA7F4) || c == 0xAB69) continue;
+      const int got = StrFlags(c);
+      ++compared;
+      if ((got != runs[r].flags || Category(c) != runs[r].category) && ++mismatches < 20) {
+        ADD_FAILURE() << "U+" << std::hex << cp << ": got " << got << " " << Category(c)
+                      << ", CPython " << runs[r].flags << " " << runs[r].category;
+      }
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+  EXPECT_GT(compared, 1100000);
+}
+
+TEST(UnicodeTest, NumericValuesMatchCpython) {
+  int mismatches = 0;
+  std::vector<bool> seen(0x110000);
+  for (const std::string& line : ReferenceLines('D')) {
+    std::istringstream in(line);
+    long cp;
+    int decimal, digit;
+    double numeric;
+    in >> cp >> decimal >> digit >> numeric;
+    seen[cp] = true;
+    const auto c = static_cast<char32_t>(cp);
+    if ((DecimalValue(c) != decimal || DigitValue(c) != digit ||
+         std::abs(NumericValue(c) - numeric) > 1e-9 * std::abs(numeric)) &&
+        ++mismatches < 20) {
+      ADD_FAILURE() << "U+" << std::hex << cp << ": got " << DecimalValue(c) << " "
+                    << DigitValue(c) << " " << NumericValue(c) << ", CPython " << line;
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+  EXPECT_EQ(DecimalValue('7'), 7);
+  EXPECT_EQ(DecimalValue(0x0663), 3);  // ARABIC-INDIC DIGIT THREE
+  EXPECT_EQ(DecimalValue('a'), -1);
+  EXPECT_EQ(NumericValue(0x00BD), 0.5);
+}
+
+std::u32string Mapped(int (*map)(char32_t, char32_t*), char32_t c) {
+  char32_t buf[3];
+  const int n = map(c, buf);
+  return std::u32string(buf, static_cast<size_t>(n));
+}
+
+std::u32string ParseCps(const std::string& text) {
+  std::u32string out;
+  std::istringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) out.push_back(static_cast<char32_t>(std::stoul(part, nullptr, 16)));
+  return out;
+}
+
+TEST(UnicodeTest, CaseMappingsMatchCpython) {
+  int mismatches = 0;
+  int compared = 0;
+  for (const std::string& line : ReferenceLines('M')) {
+    std::istringstream in(line);
+    long cp;
+    std::string upper, lower, title, fold;
+    in >> cp >> upper >> lower >> title >> fold;
+    const auto c = static_cast<char32_t>(cp);
+    ++compared;
+    if ((Mapped(ToUpperFull, c) != ParseCps(upper) || Mapped(ToLowerFull, c) != ParseCps(lower) ||
+         Mapped(ToTitleFull, c) != ParseCps(title) || Mapped(ToFoldedFull, c) != ParseCps(fold)) &&
+        ++mismatches < 20) {
+      ADD_FAILURE() << "U+" << std::hex << cp << ": CPython " << line;
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+  EXPECT_GT(compared, 2000);
+  EXPECT_EQ(Mapped(ToUpperFull, 0xDF), U"SS");
+  EXPECT_EQ(Mapped(ToLowerFull, 'A'), U"a");
+  EXPECT_EQ(Mapped(ToUpperFull, 'z'), U"Z");
 }
 
 TEST(UnicodeTest, SpotChecks) {

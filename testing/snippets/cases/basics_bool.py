@@ -1,0 +1,5 @@
+print(True + True, True * 3, bool(0), bool(""), bool([]), bool([0]), bool(None))
+print(not 0, not 1, 1 and 2, 0 and 2, 1 or 2, 0 or 2, None or "x")
+print(True & False, True | False, True ^ True, ~True, -True)
+print(isinstance(True, int), type(True), repr(False), str(True))
+print(int(True), float(False), True == 1, hash(True) == hash(1))

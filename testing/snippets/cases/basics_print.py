@@ -1,0 +1,10 @@
+print("a", "b", 1, 2.0, None, True, [1, "x"], {"k": (1,)})
+print("no newline", end="")
+print(" continued")
+print("x", "y", sep="")
+print("x", "y", sep=", ", end="!\n")
+print()
+print(*range(5))
+import sys
+print("to stdout", file=sys.stdout)
+sys.stdout.write("written\n")

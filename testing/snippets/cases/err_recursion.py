@@ -1,0 +1,9 @@
+def f(n):
+    return f(n + 1)
+try:
+    f(0)
+except RecursionError as e:
+    print("caught:", e)
+def g():
+    g()
+g()

@@ -1,0 +1,5 @@
+print(list("ab"), tuple([1]), set([1, 1]), dict(a=1), str(12), int("7"), float("1.5"), bool(1), bytes(2))
+print(list(), tuple(), dict(), str(), int(), float(), complex(), bool(), frozenset(), bytearray())
+print(type(1)(5), type("")(5), type([])((1, 2)), type(3.0)("2"), object().__class__.__name__)
+print(range(3).__class__.__name__, slice(1).__class__.__name__, type(len).__name__, type([].append).__name__)
+print(isinstance([], list), isinstance((), tuple), isinstance({}, dict), isinstance(1, object), isinstance(int, type))

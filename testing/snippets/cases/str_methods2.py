@@ -1,0 +1,13 @@
+s = "  The quick brown fox  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), s.split(), s.strip().split(" ", 2))
+print("abc".upper(), "ABC".lower(), "hello world".title(), "hello".capitalize(), "Hi".swapcase())
+print("x".zfill(4), "-7".zfill(4), "ab".ljust(5, "."), "ab".rjust(5), "tab\tx".expandtabs(4))
+print("a\nb\r\nc".splitlines(), "a\nb\n".splitlines(True), "k=v=w".partition("="), "k=v=w".rpartition("="))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), " \t".isspace(), "Ab".istitle(), "AB".isupper())
+print("hello".removeprefix("he"), "hello".removesuffix("lo"), "abcabc".rindex("b"), "aaa".count("aa"))
+print("hello"[1:4], "hello"[-4:-1], "hello"[::-2], "x" * 3, "ab" + "cd", "b" in "abc")
+t = str.maketrans("abc", "xyz", "d")
+print("abcd".translate(t), "ß".upper(), "ÄÖÜ".lower(), "ﬁ".upper(), "İ".lower().encode())
+print("caf\u00e9".encode("utf-8"), b"caf\xc3\xa9".decode("utf-8"), "€".encode(), len("😀"), ord("😀"))
+print("a{}b{}".format(1, 2), "{0}{1}{0}".format("x", "y"), "{name}!".format(name="n"), "{:>5}".format("r"))
+print("{0[1]} {1.real} {2!r:>6}".format([1, 2], 3 + 4j, "s"), "{:{w}.{p}f}".format(3.14159, w=8, p=2))

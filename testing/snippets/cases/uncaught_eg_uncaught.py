@@ -1,0 +1,1 @@
+raise ExceptionGroup('two', [KeyError(1), ValueError(2)])

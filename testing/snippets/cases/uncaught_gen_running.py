@@ -1,0 +1,4 @@
+def g():
+  yield next(x)
+x = g()
+next(x)

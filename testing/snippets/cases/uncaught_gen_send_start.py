@@ -1,0 +1,3 @@
+def g():
+  yield
+g().send(1)

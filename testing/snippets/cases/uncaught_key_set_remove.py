@@ -1,0 +1,1 @@
+set().remove(3)

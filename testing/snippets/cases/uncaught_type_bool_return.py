@@ -1,0 +1,3 @@
+class A:
+  def __bool__(self): return 1
+bool(A())

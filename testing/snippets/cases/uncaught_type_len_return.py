@@ -1,0 +1,3 @@
+class A:
+  def __len__(self): return 'x'
+len(A())

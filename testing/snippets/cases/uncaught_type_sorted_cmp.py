@@ -1,0 +1,1 @@
+sorted([None, 1])

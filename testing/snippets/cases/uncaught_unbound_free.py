@@ -1,0 +1,5 @@
+def f():
+  def g(): return v
+  g()
+  v = 1
+f()

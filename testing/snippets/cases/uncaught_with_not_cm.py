@@ -1,0 +1,1 @@
+with 5: pass
