@@ -11,6 +11,18 @@
 
 namespace pyrite::builtins {
 
+// Command-line settings that change what the modules show (sys.flags, __debug__) and how code
+// is compiled; the interpreter sets them before InstallBuiltins / InstallSys.
+struct RuntimeFlags {
+  int optimize = 0;                  // -O / -OO: sys.flags.optimize, __debug__, compile()'s default
+  bool unbuffered = false;           // -u: stdout and stderr write through
+  bool dont_write_bytecode = false;  // -B
+  bool ignore_environment = false;   // -E
+  bool isolated = false;             // -I
+  bool safe_path = false;            // -P / -I: no script directory in sys.path
+};
+extern RuntimeFlags runtime_flags;
+
 // Creates the builtins module (functions, types, exceptions, constants) and stores it in
 // vm::interp->builtins / builtins_module. False with an error set on failure.
 [[nodiscard]] bool InstallBuiltins();
@@ -25,8 +37,7 @@ vm::Ref<> MakeWeakrefAliasModule();
 
 // compile(source, filename, mode) for source bytes: a runtime code object, or null with the
 // Python SyntaxError (msg, filename, lineno, offset, text, end_lineno, end_offset) pending.
-vm::Ref<> CompileToCode(std::string_view source, std::string_view filename,
-                        parser::ParseMode mode);
+vm::Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode);
 
 // Prints an exception with its traceback, chained causes/contexts and ExceptionGroups to
 // sys.stderr as CPython 3.11's default excepthook does.

@@ -58,9 +58,12 @@ bool NthLine(std::string_view text, int lineno, std::string* out) {
 
 Type* SyntaxErrorTypeFor(parser::SyntaxErrorType t) {
   switch (t) {
-    case parser::SyntaxErrorType::kIndentationError: return &IndentationErrorType;
-    case parser::SyntaxErrorType::kTabError: return &TabErrorType;
-    default: return &SyntaxErrorType;
+    case parser::SyntaxErrorType::kIndentationError:
+      return &IndentationErrorType;
+    case parser::SyntaxErrorType::kTabError:
+      return &TabErrorType;
+    default:
+      return &SyntaxErrorType;
   }
 }
 
@@ -69,7 +72,7 @@ Ref<> NewIntOrNone(int v) { return NewInt(v); }
 }  // namespace
 
 void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
-                    std::string_view filename) {
+                    std::string_view filename, bool eval_mode) {
   // Whether the parser accepts the source decides where `text` comes from (see the file comment).
   bool parse_error = true;
   std::string decoded;
@@ -88,11 +91,17 @@ void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
   bool have_text;
   if (parse_error) {
     have_text = NthLine(decoded, error.lineno, &line);
+    // The decoded text always ends with a newline; the raw source may not.
+    std::string next;
+    if (have_text && eval_mode && !source.empty() && source.back() != '\n' &&
+        source.back() != '\r' && !NthLine(decoded, error.lineno + 1, &next)) {
+      line.pop_back();
+    }
   } else {
     std::string file_bytes;
     std::string path(filename);
-    have_text = parser::ReadFile(path.c_str(), &file_bytes) &&
-                NthLine(file_bytes, error.lineno, &line);
+    have_text =
+        parser::ReadFile(path.c_str(), &file_bytes) && NthLine(file_bytes, error.lineno, &line);
   }
   Ref<> msg = NewStr(error.message);
   Ref<> fname = NewStr(filename);
@@ -102,8 +111,8 @@ void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
   Ref<> end_lineno = NewIntOrNone(error.end_lineno);
   Ref<> end_offset = NewIntOrNone(error.end_offset);
   if (!msg || !fname || !lineno || !offset || !text || !end_lineno || !end_offset) return;
-  Ref<Tuple> details = NewTupleFrom({fname.get(), lineno.get(), offset.get(), text.get(),
-                                     end_lineno.get(), end_offset.get()});
+  Ref<Tuple> details = NewTupleFrom(
+      {fname.get(), lineno.get(), offset.get(), text.get(), end_lineno.get(), end_offset.get()});
   if (!details) return;
   Object* exc_args[2] = {msg.get(), details.get()};
   Ref<> exc = NewException(SyntaxErrorTypeFor(error.type), exc_args, 2);
@@ -166,17 +175,28 @@ bool SourceBytes(Object* src, Caller caller, std::string* out, bool* is_code) {
 
 }  // namespace
 
-// Compiles source bytes to a runtime code object; a SyntaxError becomes the pending exception.
-Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode) {
+namespace {
+
+// compile() with an explicit optimization level (-1: the interpreter's).
+Ref<> CompileWithLevel(std::string_view source, std::string_view filename, parser::ParseMode mode,
+                       int optimize) {
   compiler::CompileOptions options;
+  options.optimize = optimize < 0 ? runtime_flags.optimize : optimize;
   options.filename = filename;
   options.mode = mode;
   compiler::CompileResult result = compiler::CompileSource(source, options);
   if (auto* err = std::get_if<parser::SyntaxError>(&result)) {
-    SetSyntaxError(*err, source, filename);
+    SetSyntaxError(*err, source, filename, mode == parser::ParseMode::kEval);
     return nullptr;
   }
   return NewCode(std::get<std::shared_ptr<const bytecode::CodeObject>>(result));
+}
+
+}  // namespace
+
+// Compiles source bytes to a runtime code object; a SyntaxError becomes the pending exception.
+Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode) {
+  return CompileWithLevel(source, filename, mode, -1);
 }
 
 namespace {
@@ -214,8 +234,7 @@ bool ResolveNamespaces(Object* globals, Object* locals, Caller caller, Ref<>* g,
   }
   if (l->get()->type->subscript == nullptr) {
     if (caller == Caller::kExec) {
-      SetErrorF(&TypeErrorType, "locals must be a mapping or None, not %s",
-                TypeNameOf(l->get()));
+      SetErrorF(&TypeErrorType, "locals must be a mapping or None, not %s", TypeNameOf(l->get()));
     } else {
       SetError(&TypeErrorType, "locals must be a mapping");
     }
@@ -252,8 +271,7 @@ Ref<> BuiltinCompile(Object*, Object* const* args, size_t nargs, Tuple* kwnames)
     return nullptr;
   }
   if (!IsStr(a[2])) {
-    SetErrorF(&TypeErrorType, "compile() argument 'mode' must be str, not %s",
-              TypeNameOf(a[2]));
+    SetErrorF(&TypeErrorType, "compile() argument 'mode' must be str, not %s", TypeNameOf(a[2]));
     return nullptr;
   }
   std::string_view mode_name = StrUtf8(static_cast<Str*>(a[2]));
@@ -268,6 +286,12 @@ Ref<> BuiltinCompile(Object*, Object* const* args, size_t nargs, Tuple* kwnames)
     SetError(&ValueErrorType, "compile() mode must be 'exec', 'eval' or 'single'");
     return nullptr;
   }
+  int64_t optimize = -1;
+  if (a[5] != nullptr && !AsSsize(a[5], &OverflowErrorType, &optimize)) return nullptr;
+  if (optimize < -1 || optimize > 2) {
+    SetError(&ValueErrorType, "compile(): invalid optimize value");
+    return nullptr;
+  }
   if (a[3] != nullptr) {
     int64_t flags;
     if (!AsSsize(a[3], &OverflowErrorType, &flags)) return nullptr;
@@ -280,7 +304,7 @@ Ref<> BuiltinCompile(Object*, Object* const* args, size_t nargs, Tuple* kwnames)
   bool is_code;
   if (!SourceBytes(a[0], Caller::kCompile, &source, &is_code)) return nullptr;
   if (is_code) return NewRef(a[0]);
-  return CompileToCode(source, filename, mode);
+  return CompileWithLevel(source, filename, mode, static_cast<int>(optimize));
 }
 
 Ref<> BuiltinExec(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {

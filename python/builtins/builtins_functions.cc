@@ -173,7 +173,7 @@ Ref<> BuiltinIssubclass(Object*, Object* const* args, size_t nargs, Tuple*) {
 Ref<> BuiltinGetattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("getattr", nargs, 2, 3)) return nullptr;
   if (!IsStr(args[1])) {
-    SetError(&TypeErrorType, "getattr(): attribute name must be string");
+    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
     return nullptr;
   }
   auto* name = static_cast<Str*>(args[1]);
@@ -211,7 +211,7 @@ Ref<> BuiltinDelattr(Object*, Object* const* args, size_t nargs, Tuple*) {
 Ref<> BuiltinHasattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("hasattr", nargs, 2, 2)) return nullptr;
   if (!IsStr(args[1])) {
-    SetError(&TypeErrorType, "hasattr(): attribute name must be string");
+    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
     return nullptr;
   }
   Ref<> r = GetAttr(args[0], static_cast<Str*>(args[1]));
@@ -462,8 +462,8 @@ Ref<> BuiltinDir(Object*, Object* const* args, size_t nargs, Tuple*) {
 // __import__(name, globals=None, locals=None, fromlist=(), level=0): built-in modules only for
 // now (module.h's ImportModule); a dotted name without fromlist gives the top-level package.
 Ref<> BuiltinImport(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
-  static const Params kParams{"__import__", {"name", "globals", "locals", "fromlist", "level"},
-                              0, 1};
+  static const Params kParams{
+      "__import__", {"name", "globals", "locals", "fromlist", "level"}, 0, 1};
   Object* a[5];
   if (!ParseArgs(kParams, args, nargs, kwnames, a)) return nullptr;
   if (!IsStr(a[0])) {

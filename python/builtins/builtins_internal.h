@@ -23,7 +23,9 @@ extern const vm::MethodDef kBuiltinCompile[];    // builtins_compile.cc
 // Readies the stream type (idempotent).
 [[nodiscard]] bool InitStdioType();
 // A text stream over a file descriptor: mode "r" or "w"; `name` as "<stdout>".
-vm::Ref<> NewStdStream(int fd, const char* mode, const char* name, const char* errors);
+// `write_through`: every write goes to the descriptor at once (-u).
+vm::Ref<> NewStdStream(int fd, const char* mode, const char* name, const char* errors,
+                       bool write_through = false);
 // Writes UTF-8 text to sys.stderr (or fd 2 when sys.stderr is missing); errors are swallowed.
 void WriteStderr(std::string_view text);
 // Writes str(obj) (or repr) to a file object; false with an error set.
@@ -50,12 +52,12 @@ vm::Ref<> NewStructSeq(vm::Type* type, vm::Ref<>* items, int n);
 [[nodiscard]] bool InitNamespaceType();
 vm::Ref<> NewNamespace(vm::Object* dict);
 
-
 // --- compile support (builtins_compile.cc) ------------------------------------------------
 // Sets the pending exception to the Python SyntaxError (or IndentationError, TabError) for a
 // compiler error in `source` compiled as `filename` (the text attribute is the error's line).
+// In eval mode CPython's tokenizer adds no final newline, so `text` keeps the line as it is.
 void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
-                    std::string_view filename);
+                    std::string_view filename, bool eval_mode = false);
 
 // --- traceback printing (traceback_print.cc) ----------------------------------------------
 // Prints `exc` with its chain to `file` (a stream object) as CPython's default excepthook.

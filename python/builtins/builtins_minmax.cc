@@ -25,6 +25,15 @@ namespace {
 Ref<> MinMax(Object* const* args, size_t nargs, Tuple* kwnames, CompareOp op, const char* name) {
   Object* key = nullptr;
   Object* dflt = nullptr;
+  if (nargs == 0) {
+    SetErrorF(&TypeErrorType, "%s expected at least 1 argument, got 0", name);
+    return nullptr;
+  }
+  if (kwnames != nullptr && kwnames->size > 2) {
+    SetErrorF(&TypeErrorType, "%s() takes at most 2 keyword arguments (%lld given)", name,
+              static_cast<long long>(kwnames->size));
+    return nullptr;
+  }
   if (kwnames != nullptr) {
     for (int64_t i = 0; i < kwnames->size; ++i) {
       std::string_view n = StrUtf8(static_cast<Str*>(kwnames->items[i]));
@@ -38,10 +47,6 @@ Ref<> MinMax(Object* const* args, size_t nargs, Tuple* kwnames, CompareOp op, co
         return nullptr;
       }
     }
-  }
-  if (nargs == 0) {
-    SetErrorF(&TypeErrorType, "%s expected at least 1 argument, got 0", name);
-    return nullptr;
   }
   if (nargs > 1 && dflt != nullptr) {
     SetErrorF(&TypeErrorType,
@@ -93,9 +98,7 @@ Ref<> BuiltinMax(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
   return MinMax(args, nargs, kwnames, CompareOp::kGt, "max");
 }
 
-Ref<> Add(Object* a, Object* b) {
-  return BinaryOperation(a, b, static_cast<int>(BinaryOp::kAdd));
-}
+Ref<> Add(Object* a, Object* b) { return BinaryOperation(a, b, static_cast<int>(BinaryOp::kAdd)); }
 
 // sum(iterable, /, start=0): exact ints are added in an int64 while they fit and exact floats in
 // a double (3.11 adds floats plainly; compensated summation came in 3.12), then the generic +.
@@ -201,6 +204,12 @@ Ref<> BuiltinSorted(Object*, Object* const* args, size_t nargs, Tuple* kwnames) 
   }
   Object* key = nullptr;
   Object* reverse = nullptr;
+  if (kwnames != nullptr && kwnames->size > 2) {
+    // The keywords go to list.sort's parser (two keyword-only parameters).
+    SetErrorF(&TypeErrorType, "sort() takes at most 2 keyword arguments (%lld given)",
+              static_cast<long long>(kwnames->size));
+    return nullptr;
+  }
   if (kwnames != nullptr) {
     for (int64_t i = 0; i < kwnames->size; ++i) {
       std::string_view n = StrUtf8(static_cast<Str*>(kwnames->items[i]));

@@ -27,6 +27,8 @@ namespace pyrite::builtins {
 
 using namespace vm;  // NOLINT: this file is all VM objects
 
+RuntimeFlags runtime_flags;
+
 namespace {
 
 struct NamedType {
@@ -87,7 +89,9 @@ bool InstallBuiltins() {
   if (DictSetItemUtf8(dict, "False", False()) < 0) return false;
   if (DictSetItemUtf8(dict, "Ellipsis", Ellipsis()) < 0) return false;
   if (DictSetItemUtf8(dict, "NotImplemented", NotImplemented()) < 0) return false;
-  if (DictSetItemUtf8(dict, "__debug__", True()) < 0) return false;
+  if (DictSetItemUtf8(dict, "__debug__", runtime_flags.optimize == 0 ? True() : False()) < 0) {
+    return false;
+  }
 
   if (!AddFunctionTable(module.get(), kBuiltinFunctions)) return false;
   if (!AddFunctionTable(module.get(), kBuiltinMinMax)) return false;

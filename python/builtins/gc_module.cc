@@ -124,8 +124,11 @@ Ref<> MakeGcModule() {
   static const struct {
     const char* name;
     int value;
-  } kConstants[] = {{"DEBUG_STATS", 1},       {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
-                    {"DEBUG_SAVEALL", 32},    {"DEBUG_LEAK", 38}};
+  } kConstants[] = {{"DEBUG_STATS", 1},
+                    {"DEBUG_COLLECTABLE", 2},
+                    {"DEBUG_UNCOLLECTABLE", 4},
+                    {"DEBUG_SAVEALL", 32},
+                    {"DEBUG_LEAK", 38}};
   for (const auto& c : kConstants) {
     Ref<> v = NewInt(c.value);
     if (!v || DictSetItemUtf8(d, c.name, v.get()) < 0) return nullptr;

@@ -1,14 +1,14 @@
 // The sys module: interpreter-wide values (argv, path, modules, version, flags, limits), the
 // standard streams, and the functions of CPython 3.11's Python/sysmodule.c that the VM can
 // support today.
+#include <unistd.h>
+
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unistd.h>
 
 #include "python/builtins/builtins.h"
 #include "python/builtins/builtins_internal.h"
@@ -37,13 +37,37 @@ namespace {
 
 Type VersionInfoType;
 Type FlagsType;
+Type FloatInfoType;
+Type IntInfoType;
+Type HashInfoType;
+
+const char* const kFloatInfoFields[] = {"max",     "max_exp",    "max_10_exp", "min",
+                                        "min_exp", "min_10_exp", "dig",        "mant_dig",
+                                        "epsilon", "radix",      "rounds"};
+const char* const kIntInfoFields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                      "str_digits_check_threshold"};
+const char* const kHashInfoFields[] = {"width",     "modulus",   "inf",       "nan",   "imag",
+                                       "algorithm", "hash_bits", "seed_bits", "cutoff"};
 
 const char* const kVersionInfoFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
-const char* const kFlagsFields[] = {
-    "debug",         "inspect",         "interactive", "optimize",          "dont_write_bytecode",
-    "no_user_site",  "no_site",         "ignore_environment", "verbose",    "bytes_warning",
-    "quiet",         "hash_randomization", "isolated", "dev_mode",          "utf8_mode",
-    "warn_default_encoding", "safe_path", "int_max_str_digits"};
+const char* const kFlagsFields[] = {"debug",
+                                    "inspect",
+                                    "interactive",
+                                    "optimize",
+                                    "dont_write_bytecode",
+                                    "no_user_site",
+                                    "no_site",
+                                    "ignore_environment",
+                                    "verbose",
+                                    "bytes_warning",
+                                    "quiet",
+                                    "hash_randomization",
+                                    "isolated",
+                                    "dev_mode",
+                                    "utf8_mode",
+                                    "warn_default_encoding",
+                                    "safe_path",
+                                    "int_max_str_digits"};
 
 constexpr const char* kVersion = "3.11.2 (main, Pyrite) [C++20]";
 constexpr int64_t kHexVersion = 0x030B02F0;
@@ -201,12 +225,41 @@ Ref<> SysSetIntMaxStrDigits(Object*, Object* const* args, size_t nargs, Tuple* k
 }
 
 Ref<> SysGetdefaultencoding(Object*, Object* const*, size_t, Tuple*) { return NewStr("utf-8"); }
-Ref<> SysGetfilesystemencoding(Object*, Object* const*, size_t, Tuple*) {
-  return NewStr("utf-8");
-}
+Ref<> SysGetfilesystemencoding(Object*, Object* const*, size_t, Tuple*) { return NewStr("utf-8"); }
 Ref<> SysGetfilesystemencodeerrors(Object*, Object* const*, size_t, Tuple*) {
   return NewStr("surrogateescape");
 }
+
+// Tracing and profiling hooks are stored but not called yet (the eval loop has no trace
+// support); gettrace/getprofile return what was set.
+Object* trace_func = nullptr;
+Object* profile_func = nullptr;
+Ref<> SetHook(Object** slot, Object* value) {
+  Object* old = *slot;
+  *slot = value == None() ? nullptr : NewRef(value).release();
+  Xdecref(old);
+  return NewNone();
+}
+Ref<> SysSettrace(Object*, Object* const* args, size_t, Tuple*) {
+  return SetHook(&trace_func, args[0]);
+}
+Ref<> SysGettrace(Object*, Object* const*, size_t, Tuple*) {
+  return NewRef(trace_func != nullptr ? trace_func : None());
+}
+Ref<> SysSetprofile(Object*, Object* const* args, size_t, Tuple*) {
+  return SetHook(&profile_func, args[0]);
+}
+Ref<> SysGetprofile(Object*, Object* const*, size_t, Tuple*) {
+  return NewRef(profile_func != nullptr ? profile_func : None());
+}
+Ref<> SysAudit(Object*, Object* const*, size_t nargs, Tuple*) {
+  if (nargs < 1) {
+    SetError(&TypeErrorType, "audit() missing 1 required positional argument: 'event'");
+    return nullptr;
+  }
+  return NewNone();
+}
+Ref<> SysAddaudithook(Object*, Object* const*, size_t, Tuple*) { return NewNone(); }
 
 Ref<> SysIsFinalizing(Object*, Object* const*, size_t, Tuple*) { return NewBool(false); }
 
@@ -228,6 +281,12 @@ const MethodDef kSysFunctions[] = {
     {"getfilesystemencoding", &SysGetfilesystemencoding, kMethNoArgs},
     {"getfilesystemencodeerrors", &SysGetfilesystemencodeerrors, kMethNoArgs},
     {"is_finalizing", &SysIsFinalizing, kMethNoArgs},
+    {"settrace", &SysSettrace, kMethO},
+    {"gettrace", &SysGettrace, kMethNoArgs},
+    {"setprofile", &SysSetprofile, kMethO},
+    {"getprofile", &SysGetprofile, kMethNoArgs},
+    {"audit", &SysAudit, kMethFastcall},
+    {"addaudithook", &SysAddaudithook, kMethO},
     {nullptr, nullptr, 0},
 };
 
@@ -287,8 +346,18 @@ Ref<> MakeFlags() {
   Ref<> items[n];
   for (int i = 0; i < n; ++i) {
     std::string_view f = kFlagsFields[i];
-    if (f == "dev_mode" || f == "safe_path") {
+    if (f == "dev_mode") {
       items[i] = NewBool(false);
+    } else if (f == "safe_path") {
+      items[i] = NewBool(runtime_flags.safe_path);
+    } else if (f == "optimize") {
+      items[i] = NewInt(runtime_flags.optimize);
+    } else if (f == "dont_write_bytecode") {
+      items[i] = NewInt(runtime_flags.dont_write_bytecode ? 1 : 0);
+    } else if (f == "ignore_environment") {
+      items[i] = NewInt(runtime_flags.ignore_environment || runtime_flags.isolated ? 1 : 0);
+    } else if (f == "isolated" || f == "no_user_site") {
+      items[i] = NewInt(runtime_flags.isolated ? 1 : 0);
     } else if (f == "hash_randomization") {
       items[i] = NewInt(1);
     } else if (f == "int_max_str_digits") {
@@ -301,11 +370,46 @@ Ref<> MakeFlags() {
   return NewStructSeq(&FlagsType, items, n);
 }
 
+Ref<> MakeFloatInfo() {
+  Ref<> items[11] = {NewFloat(1.7976931348623157e+308),
+                     NewInt(1024),
+                     NewInt(308),
+                     NewFloat(2.2250738585072014e-308),
+                     NewInt(-1021),
+                     NewInt(-307),
+                     NewInt(15),
+                     NewInt(53),
+                     NewFloat(2.220446049250313e-16),
+                     NewInt(2),
+                     NewInt(1)};
+  for (auto& i : items) {
+    if (!i) return nullptr;
+  }
+  return NewStructSeq(&FloatInfoType, items, 11);
+}
+
+Ref<> MakeIntInfo() {
+  Ref<> items[4] = {NewInt(30), NewInt(4), NewInt(4300), NewInt(640)};
+  for (auto& i : items) {
+    if (!i) return nullptr;
+  }
+  return NewStructSeq(&IntInfoType, items, 4);
+}
+
+Ref<> MakeHashInfo() {
+  Ref<> items[9] = {NewInt(64),      NewInt(2305843009213693951), NewInt(314159), NewInt(0),
+                    NewInt(1000003), NewStr("siphash13"),         NewInt(64),     NewInt(128),
+                    NewInt(0)};
+  for (auto& i : items) {
+    if (!i) return nullptr;
+  }
+  return NewStructSeq(&HashInfoType, items, 9);
+}
+
 Ref<> MakeImplementation(Object* version_info) {
   Ref<Dict> d = NewDict();
   if (!d) return nullptr;
-  if (!Set(d.get(), "name", NewStr("pyrite")) ||
-      !Set(d.get(), "cache_tag", NewStr("pyrite-311")) ||
+  if (!Set(d.get(), "name", NewStr("pyrite")) || !Set(d.get(), "cache_tag", NewStr("pyrite-311")) ||
       !Set(d.get(), "version", NewRef(version_info)) ||
       !Set(d.get(), "hexversion", NewInt(kHexVersion)) ||
       !Set(d.get(), "_multiarch", NewStr("x86_64-linux-gnu"))) {
@@ -333,11 +437,16 @@ bool types_ready = false;
 bool InstallSys(const std::vector<std::string>& argv) {
   if (!types_ready) {
     if (!InitStdioType() || !InitNamespaceType()) return false;
-    if (!InitStructSeqType(&VersionInfoType,
-                           {"sys.version_info", kVersionInfoFields,
-                            static_cast<int>(std::size(kVersionInfoFields))}) ||
-        !InitStructSeqType(&FlagsType, {"sys.flags", kFlagsFields,
-                                        static_cast<int>(std::size(kFlagsFields))})) {
+    if (!InitStructSeqType(&VersionInfoType, {"sys.version_info", kVersionInfoFields,
+                                              static_cast<int>(std::size(kVersionInfoFields))}) ||
+        !InitStructSeqType(
+            &FlagsType, {"sys.flags", kFlagsFields, static_cast<int>(std::size(kFlagsFields))}) ||
+        !InitStructSeqType(&FloatInfoType, {"sys.float_info", kFloatInfoFields,
+                                            static_cast<int>(std::size(kFloatInfoFields))}) ||
+        !InitStructSeqType(&IntInfoType, {"sys.int_info", kIntInfoFields,
+                                          static_cast<int>(std::size(kIntInfoFields))}) ||
+        !InitStructSeqType(&HashInfoType, {"sys.hash_info", kHashInfoFields,
+                                           static_cast<int>(std::size(kHashInfoFields))})) {
       return false;
     }
     types_ready = true;
@@ -355,17 +464,16 @@ bool InstallSys(const std::vector<std::string>& argv) {
   interp->argv = argv;
   std::vector<std::string> args = argv;
   if (args.empty()) args.push_back("");
-  std::vector<std::string> path = {ScriptDir(argv),
-                                   "/usr/lib/python311.zip",
-                                   "/usr/lib/python3.11",
-                                   "/usr/lib/python3.11/lib-dynload",
-                                   "/usr/local/lib/python3.11/dist-packages",
-                                   "/usr/lib/python3/dist-packages",
-                                   "/usr/lib/python3.11/dist-packages"};
+  std::vector<std::string> path;
+  if (!runtime_flags.safe_path) path.push_back(ScriptDir(argv));
+  path.insert(path.end(),
+              {"/usr/lib/python311.zip", "/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload",
+               "/usr/local/lib/python3.11/dist-packages", "/usr/lib/python3/dist-packages",
+               "/usr/lib/python3.11/dist-packages"});
   Ref<> version_info = MakeVersionInfo();
   if (!version_info) return false;
-  Ref<> out = NewStdStream(1, "w", "<stdout>", "strict");
-  Ref<> err = NewStdStream(2, "w", "<stderr>", "backslashreplace");
+  Ref<> out = NewStdStream(1, "w", "<stdout>", "strict", runtime_flags.unbuffered);
+  Ref<> err = NewStdStream(2, "w", "<stderr>", "backslashreplace", runtime_flags.unbuffered);
   Ref<> in = NewStdStream(0, "r", "<stdin>", "strict");
   if (!out || !err || !in) return false;
   std::string exe = Executable();
@@ -382,14 +490,17 @@ bool InstallSys(const std::vector<std::string>& argv) {
       !Set(d, "prefix", NewStr("/usr")) || !Set(d, "base_prefix", NewStr("/usr")) ||
       !Set(d, "exec_prefix", NewStr("/usr")) || !Set(d, "base_exec_prefix", NewStr("/usr")) ||
       !Set(d, "platlibdir", NewStr("lib")) || !Set(d, "flags", MakeFlags()) ||
-      !Set(d, "dont_write_bytecode", NewBool(false)) ||
-      !Set(d, "builtin_module_names", BuiltinModuleNames()) ||
-      !Set(d, "warnoptions", NewList()) || !Set(d, "_xoptions", NewDict()) ||
-      !Set(d, "meta_path", NewList()) || !Set(d, "path_hooks", NewList()) ||
-      !Set(d, "path_importer_cache", NewDict()) || !Set(d, "pycache_prefix", NewNone()) ||
-      !Set(d, "api_version", NewInt(1013)) || !Set(d, "float_repr_style", NewStr("short")) ||
-      !Set(d, "copyright", NewStr("Copyright (c) Pyrite authors; Python is Copyright (c) "
-                                  "2001-2023 Python Software Foundation."))) {
+      !Set(d, "float_info", MakeFloatInfo()) || !Set(d, "int_info", MakeIntInfo()) ||
+      !Set(d, "hash_info", MakeHashInfo()) ||
+      !Set(d, "dont_write_bytecode", NewBool(runtime_flags.dont_write_bytecode)) ||
+      !Set(d, "builtin_module_names", BuiltinModuleNames()) || !Set(d, "warnoptions", NewList()) ||
+      !Set(d, "_xoptions", NewDict()) || !Set(d, "meta_path", NewList()) ||
+      !Set(d, "path_hooks", NewList()) || !Set(d, "path_importer_cache", NewDict()) ||
+      !Set(d, "pycache_prefix", NewNone()) || !Set(d, "api_version", NewInt(1013)) ||
+      !Set(d, "float_repr_style", NewStr("short")) ||
+      !Set(d, "copyright",
+           NewStr("Copyright (c) Pyrite authors; Python is Copyright (c) "
+                  "2001-2023 Python Software Foundation."))) {
     return false;
   }
   // The original hooks (sys.__displayhook__, sys.__excepthook__).
@@ -402,8 +513,8 @@ bool InstallSys(const std::vector<std::string>& argv) {
     return false;
   }
   if (interp->builtins_module != nullptr &&
-      DictSetItemUtf8(static_cast<Dict*>(interp->modules), "builtins",
-                      interp->builtins_module) < 0) {
+      DictSetItemUtf8(static_cast<Dict*>(interp->modules), "builtins", interp->builtins_module) <
+          0) {
     return false;
   }
   Xdecref(interp->sys);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -158,6 +159,60 @@ Ref<> StreamRepr(Object* o) {
   return NewStr(text);
 }
 
+// Encodes a str for the stream: UTF-8, with lone surrogates raising UnicodeEncodeError under
+// "strict" and written as \udXXX under "backslashreplace" (stderr), as CPython's codecs do.
+bool WriteStr(StdStream* s, Str* str) {
+  if (str->kind == 1) return StreamWrite(s, StrUtf8(str));
+  auto is_surrogate = [](char32_t c) { return c >= 0xD800 && c <= 0xDFFF; };
+  int64_t first = -1;
+  for (int64_t i = 0; i < str->length; ++i) {
+    if (is_surrogate(StrAt(str, i))) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return StreamWrite(s, StrUtf8(str));
+  std::string_view errors = StrUtf8(static_cast<Str*>(s->errors));
+  if (errors != "backslashreplace" && errors != "surrogateescape") {
+    int64_t end = first;
+    while (end < str->length && is_surrogate(StrAt(str, end))) ++end;
+    Ref<> enc = NewStr("utf-8");
+    Ref<> start_obj = NewInt(first);
+    Ref<> end_obj = NewInt(end);
+    Ref<> reason = NewStr("surrogates not allowed");
+    if (!enc || !start_obj || !end_obj || !reason) return false;
+    Object* args[5] = {enc.get(), str, start_obj.get(), end_obj.get(), reason.get()};
+    Ref<> exc = NewException(&UnicodeEncodeErrorType, args, 5);
+    if (!exc) return false;
+    RestoreError(std::move(exc));
+    return false;
+  }
+  std::string out;
+  for (int64_t i = 0; i < str->length; ++i) {
+    char32_t c = StrAt(str, i);
+    if (is_surrogate(c)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+      out += buf;
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return StreamWrite(s, out);
+}
+
 // --- methods --------------------------------------------------------------------------------
 
 Ref<> StreamWriteMethod(Object* self, Object* const* args, size_t, Tuple*) {
@@ -167,8 +222,25 @@ Ref<> StreamWriteMethod(Object* self, Object* const* args, size_t, Tuple*) {
     return nullptr;
   }
   auto* str = static_cast<Str*>(text);
-  if (!StreamWrite(AsStream(self), StrUtf8(str))) return nullptr;
+  if (!WriteStr(AsStream(self), str)) return nullptr;
   return NewInt(str->length);
+}
+
+Ref<> StreamWritelinesMethod(Object* self, Object* const* args, size_t, Tuple*) {
+  Ref<> it = GetIter(args[0]);
+  if (!it) return nullptr;
+  for (;;) {
+    Ref<> line = IterNext(it.get());
+    if (!line) {
+      if (ErrorOccurred()) return nullptr;
+      return NewNone();
+    }
+    if (!IsStr(line.get())) {
+      SetErrorF(&TypeErrorType, "write() argument must be str, not %s", TypeNameOf(line.get()));
+      return nullptr;
+    }
+    if (!WriteStr(AsStream(self), static_cast<Str*>(line.get()))) return nullptr;
+  }
 }
 
 Ref<> StreamFlushMethod(Object* self, Object* const*, size_t, Tuple*) {
@@ -237,11 +309,6 @@ bool CheckReadable(StdStream* s) {
   if (!s->readable) {
     SetError(&OSErrorType, "not readable");
     return false;
-  }
-  // Reading from stdin flushes stdout first, as an interactive prompt needs.
-  Object* out = SysGetObject("stdout");
-  if (out != nullptr && out->type == &StdStreamType && (!AsStream(out)->wbuf.empty() || !AsStream(out)->pending.empty())) {
-    if (!FlushStream(AsStream(out))) ClearError();
   }
   return true;
 }
@@ -325,6 +392,7 @@ Ref<> StreamIterNext(Object* self) {
 
 const MethodDef kStreamMethods[] = {
     {"write", &StreamWriteMethod, kMethO},
+    {"writelines", &StreamWritelinesMethod, kMethO},
     {"flush", &StreamFlushMethod, kMethNoArgs},
     {"fileno", &StreamFilenoMethod, kMethNoArgs},
     {"isatty", &StreamIsattyMethod, kMethNoArgs},
@@ -409,15 +477,9 @@ Ref<> GetLineBuffering(Object* self) { return NewBool(AsStream(self)->line_buffe
 Ref<> GetNewlines(Object*) { return NewNone(); }
 
 const GetSetDef kStreamGetSets[] = {
-    {"encoding", &GetEncoding},
-    {"errors", &GetErrors},
-    {"name", &GetName},
-    {"mode", &GetMode},
-    {"closed", &GetClosed},
-    {"line_buffering", &GetLineBuffering},
-    {"newlines", &GetNewlines},
-    {"buffer", &GetBuffer},
-    {nullptr, nullptr},
+    {"encoding", &GetEncoding}, {"errors", &GetErrors}, {"name", &GetName},
+    {"mode", &GetMode},         {"closed", &GetClosed}, {"line_buffering", &GetLineBuffering},
+    {"newlines", &GetNewlines}, {"buffer", &GetBuffer}, {nullptr, nullptr},
 };
 
 }  // namespace
@@ -444,7 +506,8 @@ bool InitStdioType() {
   return true;
 }
 
-Ref<> NewStdStream(int fd, const char* mode, const char* name, const char* errors) {
+Ref<> NewStdStream(int fd, const char* mode, const char* name, const char* errors,
+                   bool write_through) {
   StdStream* s = AllocObject<StdStream>(&StdStreamType, 0);
   if (s == nullptr) return nullptr;
   Ref<> owner = StealRef<Object>(s);
@@ -453,7 +516,7 @@ Ref<> NewStdStream(int fd, const char* mode, const char* name, const char* error
   s->writable = mode[0] == 'w';
   bool tty = ::isatty(fd) == 1;
   s->line_buffering = s->writable && (tty || fd == 2);
-  s->write_through = fd == 2;
+  s->write_through = fd == 2 || write_through;
   s->name = NewStr(name).release();
   s->mode = NewStr(mode).release();
   s->errors = NewStr(errors).release();
@@ -482,9 +545,7 @@ bool FileWriteString(Object* file, std::string_view text) {
 bool FileWriteObject(Object* file, Object* obj, bool raw) {
   Ref<> s = raw ? ToStr(obj) : Repr(obj);
   if (!s) return false;
-  if (file->type == &StdStreamType) {
-    return StreamWrite(AsStream(file), StrUtf8(static_cast<Str*>(s.get())));
-  }
+  if (file->type == &StdStreamType) return WriteStr(AsStream(file), static_cast<Str*>(s.get()));
   Object* arg = s.get();
   Ref<> r = CallMethod(file, InternStr("write"), &arg, 1);
   return static_cast<bool>(r);

@@ -176,9 +176,9 @@ Ref<> NewStructSeq(Type* type, Ref<>* items, int n) {
 
 bool InitNamespaceType() {
   if (namespace_ready) return true;
-  InitStaticType(&NamespaceType, {.name = "types.SimpleNamespace",
-                                  .basicsize = sizeof(Namespace),
-                                  .flags = kHaveGc});
+  InitStaticType(
+      &NamespaceType,
+      {.name = "types.SimpleNamespace", .basicsize = sizeof(Namespace), .flags = kHaveGc});
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
   NamespaceType.dict_offset = static_cast<int32_t>(offsetof(Namespace, dict));

@@ -63,8 +63,7 @@ const std::vector<std::string>* FileLines(const std::string& filename) {
   if (it != cache.end()) return it->second.get();
   auto lines = std::make_unique<std::vector<std::string>>();
   std::string bytes;
-  bool ok = !filename.empty() && filename[0] != '<' &&
-            parser::ReadFile(filename.c_str(), &bytes);
+  bool ok = !filename.empty() && filename[0] != '<' && parser::ReadFile(filename.c_str(), &bytes);
   if (ok) {
     size_t pos = 0;
     while (pos < bytes.size()) {
@@ -240,8 +239,7 @@ void PrintTraceback(Ctx& ctx, Object* tb_obj, const char* header, const std::str
     absl::StrAppend(&ctx.out, "  [Previous line repeated ", cnt,
                     cnt > 1 ? " more times]\n" : " more time]\n");
   };
-  for (Object* o = tb_obj; o != nullptr && o != None();
-       o = static_cast<Traceback*>(o)->next) {
+  for (Object* o = tb_obj; o != nullptr && o != None(); o = static_cast<Traceback*>(o)->next) {
     auto* tb = static_cast<Traceback*>(o);
     auto* fo = static_cast<FrameObject*>(tb->frame);
     if (fo == nullptr || fo->frame == nullptr) continue;
@@ -262,9 +260,8 @@ void PrintTraceback(Ctx& ctx, Object* tb_obj, const char* header, const std::str
 
 // SyntaxError's location block (print_exception_file_and_line + print_error_text).
 void PrintSyntaxErrorLocation(Ctx& ctx, SyntaxErrorObject* se) {
-  std::string filename = se->filename == nullptr || se->filename == None()
-                             ? "<string>"
-                             : StrOf(se->filename);
+  std::string filename =
+      se->filename == nullptr || se->filename == None() ? "<string>" : StrOf(se->filename);
   int64_t lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   auto as_int = [](Object* o, int64_t dflt) -> int64_t {
     if (o == nullptr || !IsInt(o)) return dflt;
@@ -273,8 +270,14 @@ void PrintSyntaxErrorLocation(Ctx& ctx, SyntaxErrorObject* se) {
   };
   lineno = as_int(se->lineno, 0);
   offset = as_int(se->offset, -1);
-  end_lineno = as_int(se->end_lineno, lineno);
-  end_offset = as_int(se->end_offset, offset);
+  if (se->type == &SyntaxErrorType) {
+    end_lineno = as_int(se->end_lineno, lineno);
+    end_offset = as_int(se->end_offset, -1);
+  } else {
+    // Subclasses (IndentationError, TabError) get one caret, as CPython's parse_syntax_error.
+    end_lineno = lineno;
+    end_offset = -1;
+  }
   ctx.IndentedMargin();
   absl::StrAppend(&ctx.out, "  File \"", filename, "\", line ", lineno, "\n");
   if (se->text == nullptr || se->text == None() || !IsStr(se->text)) return;
@@ -460,8 +463,7 @@ void PrintGroup(Ctx& ctx, Object* value, int depth) {
       absl::StrAppend(&ctx.out, i == 0 ? "+-" : "  ", "+---------------- ", i + 1,
                       " ----------------\n");
     } else {
-      absl::StrAppend(&ctx.out, i == 0 ? "+-" : "  ",
-                      "+---------------- ... ----------------\n");
+      absl::StrAppend(&ctx.out, i == 0 ? "+-" : "  ", "+---------------- ... ----------------\n");
     }
     ctx.group_depth += 1;
     if (!truncated) {

@@ -1,11 +1,12 @@
-// The _weakref module (ref, getweakrefcount, getweakrefs) over python/vm/objects/weakref.h, and a
-// built-in `weakref` module with the same names so that `import weakref; weakref.ref(x)` works
-// until Lib/weakref.py can be imported.
+// The _weakref module (ref, proxy, getweakrefcount, getweakrefs) over python/vm/objects/weakref.h,
+// and a built-in `weakref` module with the same names so that `import weakref; weakref.ref(x)`
+// works until Lib/weakref.py can be imported.
 #include <cstdint>
 #include <string_view>
 
 #include "python/builtins/builtins.h"
 #include "python/builtins/builtins_internal.h"
+#include "python/vm/args.h"
 #include "python/vm/error.h"
 #include "python/vm/objects/dict.h"
 #include "python/vm/objects/int.h"
@@ -20,38 +21,23 @@ using namespace vm;  // NOLINT: this file is all VM objects
 
 namespace {
 
-// The head of o's weak-reference list (borrowed), or null.
-WeakRef* WeakrefListHead(Object* o) {
-  Object** slot = InstanceWeaklistPtr(o);
-  if (slot == nullptr && o->type->weaklist_offset > 0) {
-    slot = reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + o->type->weaklist_offset);
-  }
-  if (slot == nullptr) return nullptr;
-  return static_cast<WeakRef*>(*slot);
-}
-
 Ref<> GetWeakrefCount(Object*, Object* const* args, size_t, Tuple*) {
-  int64_t n = 0;
-  if (SupportsWeakrefs(args[0])) {
-    for (WeakRef* w = WeakrefListHead(args[0]); w != nullptr; w = w->next) ++n;
-  }
-  return NewInt(n);
+  return NewInt(WeakrefCount(args[0]));
 }
 
-Ref<> GetWeakrefs(Object*, Object* const* args, size_t, Tuple*) {
-  Ref<List> list = NewList();
-  if (!list) return nullptr;
-  if (SupportsWeakrefs(args[0])) {
-    for (WeakRef* w = WeakrefListHead(args[0]); w != nullptr; w = w->next) {
-      if (!ListAppend(list.get(), w)) return nullptr;
-    }
-  }
-  return list;
+Ref<> GetWeakrefs(Object*, Object* const* args, size_t, Tuple*) { return WeakrefList(args[0]); }
+
+// proxy(object, callback=None, /)
+Ref<> Proxy(Object*, Object* const* args, size_t nargs, Tuple*) {
+  if (!CheckPositional("proxy", nargs, 1, 2)) return nullptr;
+  Object* callback = nargs == 2 && args[1] != None() ? args[1] : nullptr;
+  return NewWeakProxy(args[0], callback);
 }
 
 const MethodDef kWeakrefFunctions[] = {
     {"getweakrefcount", &GetWeakrefCount, kMethO},
     {"getweakrefs", &GetWeakrefs, kMethO},
+    {"proxy", &Proxy, kMethFastcall},
     {nullptr, nullptr, 0},
 };
 
@@ -61,7 +47,9 @@ Ref<> MakeModule(std::string_view name) {
   if (!AddFunctions(m.get(), kWeakrefFunctions)) return nullptr;
   auto* d = static_cast<Dict*>(ModuleDict(m.get()));
   if (DictSetItemUtf8(d, "ref", &WeakRefType) < 0 ||
-      DictSetItemUtf8(d, "ReferenceType", &WeakRefType) < 0) {
+      DictSetItemUtf8(d, "ReferenceType", &WeakRefType) < 0 ||
+      DictSetItemUtf8(d, "ProxyType", &WeakProxyType) < 0 ||
+      DictSetItemUtf8(d, "CallableProxyType", &WeakCallableProxyType) < 0) {
     return nullptr;
   }
   return m;

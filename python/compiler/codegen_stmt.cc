@@ -341,8 +341,9 @@ bool Codegen::While(ast::While* s) {
   BasicBlock* loop = NewBlock();
   BasicBlock* body = NewBlock();
   BasicBlock* anchor = NewBlock();
+  BasicBlock* end = NewBlock();  // `break` leaves past the else clause
   UseNextBlock(loop);
-  PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kWhileLoop, loop, anchor}));
+  PY_TRY_EMIT(PushFBlock(FBlock{FBlockType::kWhileLoop, loop, end}));
   PY_TRY_EMIT(JumpIf(s->test, anchor, false));
   UseNextBlock(body);
   PY_TRY_EMIT(Stmts(s->body));
@@ -351,6 +352,7 @@ bool Codegen::While(ast::While* s) {
   PopFBlock();
   UseNextBlock(anchor);
   PY_TRY_EMIT(Stmts(s->orelse));
+  UseNextBlock(end);
   return true;
 }
 

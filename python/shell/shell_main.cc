@@ -1,7 +1,7 @@
 // The `pyrite` command line: `shell [options] [-c CODE | FILE | -] [ARGS...]` with python3's
 // options, sys.argv as CPython builds it, and its exit statuses.
 //
-// The interpreter runs on a thread with a 512 MiB stack: the evaluation loop recurses natively
+// The interpreter runs on a thread with a 1 GiB stack: the evaluation loop recurses natively
 // for every Python call, and scripts raise sys.setrecursionlimit well past what the default 8 MiB
 // main-thread stack holds (more so under ASan, whose frames are larger). A thread with a large
 // stack gets that without re-executing the process with a raised RLIMIT_STACK, and the memory is
@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -24,12 +25,13 @@
 
 namespace {
 
-constexpr size_t kStackSize = size_t{512} << 20;
+constexpr size_t kStackSize = size_t{1} << 30;
 
 struct Job {
   enum Kind { kFile, kCommand, kStdin } kind = kStdin;
   std::string payload;  // the path or the command
   std::vector<std::string> argv;
+  pyrite::vm::InterpreterOptions options;
   int status = 0;
   bool interrupted = false;
 };
@@ -38,7 +40,7 @@ void OnSigint(int) { pyrite::vm::interrupt_pending = 1; }
 
 void* RunJob(void* arg) {
   Job* job = static_cast<Job*>(arg);
-  pyrite::vm::Interpreter interp(job->argv);
+  pyrite::vm::Interpreter interp(job->argv, job->options);
   switch (job->kind) {
     case Job::kFile:
       job->status = interp.RunFile(job->payload);
@@ -70,7 +72,11 @@ int Help(const char* prog) {
                      " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
                      "Options:\n"
                      "-c cmd : program passed in as string (terminates option list)\n"
-                     "-B, -E, -I, -O, -q, -s, -S, -u, -v, -W arg, -X opt : accepted and ignored\n"
+                     "-O, -OO : remove assert statements (and docstrings); __debug__ is False\n"
+                     "-u     : unbuffered stdout and stderr\n"
+                     "-B, -E, -I, -P : as python3 (sys.flags; -I and -P leave the script's\n"
+                     "         directory out of sys.path)\n"
+                     "-b, -d, -i, -q, -s, -S, -v, -x, -W arg, -X opt : accepted and ignored\n"
                      "-V     : print the Python version number and exit (also --version)\n"
                      "file   : program read from script file\n"
                      "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -130,8 +136,30 @@ int main(int argc, char** argv) {
         return 0;
       }
       if (c == 'h' || c == '?') return Help(prog);
-      if (std::strchr("bBdEiIOqsSuvx", c) == nullptr) {
+      if (std::strchr("bBdEiIOPqsSuvx", c) == nullptr) {
         return Usage(prog, std::string("-") + c);
+      }
+      switch (c) {
+        case 'O':
+          if (job.options.optimize < 2) ++job.options.optimize;
+          break;
+        case 'u':
+          job.options.unbuffered = true;
+          break;
+        case 'B':
+          job.options.dont_write_bytecode = true;
+          break;
+        case 'E':
+          job.options.ignore_environment = true;
+          break;
+        case 'I':
+          job.options.isolated = true;
+          break;
+        case 'P':
+          job.options.safe_path = true;
+          break;
+        default:
+          break;  // accepted and ignored
       }
     }
     ++i;
@@ -162,6 +190,22 @@ int main(int argc, char** argv) {
     }
   }
   for (; i < argc; ++i) job.argv.push_back(argv[i]);
+
+  // The environment variables python3 reads for these options (ignored under -E and -I).
+  if (!job.options.ignore_environment && !job.options.isolated) {
+    auto set = [](const char* name) {
+      const char* v = std::getenv(name);
+      return v != nullptr && v[0] != '\0';
+    };
+    if (set("PYTHONUNBUFFERED")) job.options.unbuffered = true;
+    if (set("PYTHONDONTWRITEBYTECODE")) job.options.dont_write_bytecode = true;
+    if (set("PYTHONSAFEPATH")) job.options.safe_path = true;
+    if (set("PYTHONOPTIMIZE")) {
+      int level = std::atoi(std::getenv("PYTHONOPTIMIZE"));
+      if (level < 1) level = 1;
+      if (level > job.options.optimize) job.options.optimize = level > 2 ? 2 : level;
+    }
+  }
 
   struct sigaction sa;
   std::memset(&sa, 0, sizeof sa);

@@ -114,14 +114,13 @@ void RaiseUnsupported(Object* a, Object* b, const char* symbol) {
               symbol, TypeNameOf(a), TypeNameOf(b));
     return;
   }
-  SetErrorF(&TypeErrorType, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
-            symbol, TypeNameOf(a), TypeNameOf(b));
+  SetErrorF(&TypeErrorType, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", symbol,
+            TypeNameOf(a), TypeNameOf(b));
 }
 
 Ref<> SequenceRepeat(SizeArgFn repeat, Object* seq, Object* n) {
   if (n->type->nb_index == nullptr) {
-    SetErrorF(&TypeErrorType, "can't multiply sequence by non-int of type '%.200s'",
-              TypeNameOf(n));
+    SetErrorF(&TypeErrorType, "can't multiply sequence by non-int of type '%.200s'", TypeNameOf(n));
     return nullptr;
   }
   int64_t count;
@@ -141,7 +140,7 @@ Ref<> PowerOp(Object* a, Object* b, Object* c, bool inplace) {
               inplace ? "**=" : "** or pow()", TypeNameOf(a), TypeNameOf(b));
   } else {
     SetErrorF(&TypeErrorType,
-              "unsupported operand type(s) for pow(): '%.100s', '%.100s', '%.100s'",
+              "unsupported operand type(s) for ** or pow(): '%.100s', '%.100s', '%.100s'",
               TypeNameOf(a), TypeNameOf(b), TypeNameOf(c));
   }
   return nullptr;
@@ -178,7 +177,7 @@ Ref<> BinaryOperation(Object* a, Object* b, int op) {
   if (!IsNI(x)) return x;
   if (base == static_cast<int>(BinaryOp::kAdd)) {
     BinaryFn concat = inplace && a->type->sq_inplace_concat != nullptr ? a->type->sq_inplace_concat
-                                                                      : a->type->sq_concat;
+                                                                       : a->type->sq_concat;
     if (concat != nullptr) return concat(a, b);
   } else if (base == static_cast<int>(BinaryOp::kMultiply)) {
     SizeArgFn repeat_a = inplace && a->type->sq_inplace_repeat != nullptr
@@ -210,8 +209,7 @@ Ref<> Absolute(Object* o) { return UnaryOp(o, &Type::nb_absolute, "abs()"); }
 Ref<> Index(Object* o) {
   if (IsInt(o)) return NewRef(o);
   if (o->type->nb_index == nullptr) {
-    SetErrorF(&TypeErrorType, "'%.200s' object cannot be interpreted as an integer",
-              TypeNameOf(o));
+    SetErrorF(&TypeErrorType, "'%.200s' object cannot be interpreted as an integer", TypeNameOf(o));
     return nullptr;
   }
   Ref<> r = o->type->nb_index(o);

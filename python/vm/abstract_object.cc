@@ -22,24 +22,36 @@ namespace {
 // CompareOp after swapping the operands (a < b is b > a).
 CompareOp Swapped(CompareOp op) {
   switch (op) {
-    case CompareOp::kLt: return CompareOp::kGt;
-    case CompareOp::kLe: return CompareOp::kGe;
-    case CompareOp::kEq: return CompareOp::kEq;
-    case CompareOp::kNe: return CompareOp::kNe;
-    case CompareOp::kGt: return CompareOp::kLt;
-    case CompareOp::kGe: return CompareOp::kLe;
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kEq:
+      return CompareOp::kEq;
+    case CompareOp::kNe:
+      return CompareOp::kNe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
   }
   return op;
 }
 
 const char* OpSymbol(CompareOp op) {
   switch (op) {
-    case CompareOp::kLt: return "<";
-    case CompareOp::kLe: return "<=";
-    case CompareOp::kEq: return "==";
-    case CompareOp::kNe: return "!=";
-    case CompareOp::kGt: return ">";
-    case CompareOp::kGe: return ">=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLe:
+      return "<=";
+    case CompareOp::kEq:
+      return "==";
+    case CompareOp::kNe:
+      return "!=";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGe:
+      return ">=";
   }
   return "?";
 }
@@ -64,8 +76,10 @@ Ref<> DoRichCompare(Object* a, Object* b, CompareOp op) {
     if (!IsNotImplemented(r)) return r;
   }
   switch (op) {
-    case CompareOp::kEq: return NewBool(a == b);
-    case CompareOp::kNe: return NewBool(a != b);
+    case CompareOp::kEq:
+      return NewBool(a == b);
+    case CompareOp::kNe:
+      return NewBool(a != b);
     default:
       SetErrorF(&TypeErrorType, "'%s' not supported between instances of '%.100s' and '%.100s'",
                 OpSymbol(op), TypeName(ta), TypeName(tb));

@@ -5,9 +5,11 @@
 
 #include "python/vm/abstract.h"
 #include "python/vm/error.h"
+#include "python/vm/objects/containers_internal.h"
 #include "python/vm/objects/dict.h"
 #include "python/vm/objects/list.h"
 #include "python/vm/objects/range.h"
+#include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
 
@@ -48,8 +50,11 @@ Ref<> GetItem(Object* o, Object* key) {
     return o->type->sq_item(o, i);
   }
   if (HasFlag(o->type, kTypeSubclass)) {
+    // type[int] (PEP 585) is special-cased so that other metaclasses' instances do not inherit
+    // it: str[int] still fails.
+    if (o == &TypeType) return NewGenericAlias(o, key);
     Ref<> meth = LookupAttr(o, InternStr("__class_getitem__"));
-    if (meth) return CallOneArg(meth.get(), key);
+    if (meth && meth.get() != None()) return CallOneArg(meth.get(), key);
     if (ErrorOccurred()) return nullptr;
     SetErrorF(&TypeErrorType, "type '%.200s' is not subscriptable",
               TypeName(static_cast<Type*>(o)));
@@ -84,8 +89,7 @@ int Contains(Object* container, Object* item) {
   Ref<> it = GetIter(container);
   if (!it) {
     if (ErrorMatches(&TypeErrorType)) {
-      SetErrorF(&TypeErrorType, "argument of type '%.200s' is not iterable",
-                TypeNameOf(container));
+      SetErrorF(&TypeErrorType, "argument of type '%.200s' is not iterable", TypeNameOf(container));
     }
     return -1;
   }
@@ -107,8 +111,7 @@ Ref<> GetIter(Object* o) {
   Ref<> r = f(o);
   if (!r) return nullptr;
   if (r->type->iternext == nullptr) {
-    SetErrorF(&TypeErrorType, "iter() returned non-iterator of type '%.200s'",
-              TypeNameOf(r.get()));
+    SetErrorF(&TypeErrorType, "iter() returned non-iterator of type '%.200s'", TypeNameOf(r.get()));
     return nullptr;
   }
   return r;

@@ -61,8 +61,7 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
   if (npos < minposonly) {
     SetErrorF(&TypeErrorType, "%s takes %s %lld %sargument%s (%lld given)", fname.c_str(),
               minposonly < maxpos ? "at least" : "exactly", static_cast<long long>(minposonly),
-              all_posonly ? "" : "positional ", Plural(minposonly),
-              static_cast<long long>(npos));
+              all_posonly ? "" : "positional ", Plural(minposonly), static_cast<long long>(npos));
     return false;
   }
   for (int64_t i = 0; i < npos; ++i) out[i] = args[i];
@@ -108,14 +107,13 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
                   p.posonly < maxpos ? "at least" : "exactly",
                   static_cast<long long>(std::min<int64_t>(p.posonly, p.required)),
                   all_posonly ? "" : "positional ",
-                  Plural(std::min<int64_t>(p.posonly, p.required)),
-                  static_cast<long long>(npos));
+                  Plural(std::min<int64_t>(p.posonly, p.required)), static_cast<long long>(npos));
       } else if (i < maxpos) {
         SetErrorF(&TypeErrorType, "%s missing required argument '%s' (pos %lld)", fname.c_str(),
                   std::string(name).c_str(), static_cast<long long>(i + 1));
       } else {
-        SetErrorF(&TypeErrorType, "%s missing required keyword-only argument '%s'",
-                  fname.c_str(), std::string(name).c_str());
+        SetErrorF(&TypeErrorType, "%s missing required keyword-only argument '%s'", fname.c_str(),
+                  std::string(name).c_str());
       }
       return false;
     }

@@ -4,6 +4,11 @@
 // traceback entry for this frame and consults the exception table; rare or bulky work lives in
 // eval_ops.cc, eval_call.cc and eval_class.cc.
 //
+// A computed `goto *` (DISPATCH) does not run destructors of the scope it leaves, so every
+// RAII object in an instruction's block must be empty (a released Ref) or out of scope when the
+// instruction dispatches; bulky work with owning locals goes into helper functions. A plain
+// `goto error` does run them.
+//
 // Invariants while running: `sp` is the live stack top (f->stacktop is only written when the
 // frame suspends or finishes); `this_instr` points at the unit of the executing instruction and
 // f->lasti is its offset (callers' lines for tracebacks and f_lineno); `next_instr` points past
@@ -42,62 +47,61 @@ using bytecode::Opcode;
 constexpr uint32_t kGeneratorFlags = bytecode::kGenerator | bytecode::kCoroutine |
                                     bytecode::kAsyncGenerator | bytecode::kIterableCoroutine;
 
-// int64 fast paths of BINARY_OP for exact ints; false: use the generic path.
-inline bool SmallIntBinary(Object* a, Object* b, int op, Ref<>* out) {
-  if (!IsExactInt(a) || !IsExactInt(b)) return false;
-  std::optional<int64_t> x = IntSmall(a);
-  if (!x) return false;
-  std::optional<int64_t> y = IntSmall(b);
-  if (!y) return false;
+// int64 fast paths of BINARY_OP for exact ints and floats: the result as an owned pointer, or null
+// (no error set) to take the generic path.
+[[gnu::always_inline]] inline Object* SmallIntBinary(Object* a, Object* b, int op) {
+  if (!IsExactInt(a) || !IsExactInt(b)) return nullptr;
+  const bigint::BigInt& va = IntValue(a);
+  const bigint::BigInt& vb = IntValue(b);
+  if (!va.IsSmall() || !vb.IsSmall()) return nullptr;
+  int64_t x = *va.ToInt64(), y = *vb.ToInt64();
   int64_t r;
   switch (static_cast<BinaryOp>(op % static_cast<int>(BinaryOp::kInplaceOffset))) {
     case BinaryOp::kAdd:
-      if (__builtin_add_overflow(*x, *y, &r)) return false;
+      if (__builtin_add_overflow(x, y, &r)) return nullptr;
       break;
     case BinaryOp::kSubtract:
-      if (__builtin_sub_overflow(*x, *y, &r)) return false;
+      if (__builtin_sub_overflow(x, y, &r)) return nullptr;
       break;
     case BinaryOp::kMultiply:
-      if (__builtin_mul_overflow(*x, *y, &r)) return false;
+      if (__builtin_mul_overflow(x, y, &r)) return nullptr;
       break;
     case BinaryOp::kAnd:
-      r = *x & *y;
+      r = x & y;
       break;
     case BinaryOp::kOr:
-      r = *x | *y;
+      r = x | y;
       break;
     case BinaryOp::kXor:
-      r = *x ^ *y;
+      r = x ^ y;
       break;
     case BinaryOp::kFloorDivide:
-      if (*y == 0 || (*x == INT64_MIN && *y == -1)) return false;
-      r = *x / *y;
-      if ((*x % *y != 0) && ((*x < 0) != (*y < 0))) --r;
+      if (y == 0 || (x == INT64_MIN && y == -1)) return nullptr;
+      r = x / y;
+      if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
       break;
     case BinaryOp::kRemainder:
-      if (*y == 0 || *y == -1) return false;
-      r = *x % *y;
-      if (r != 0 && ((r < 0) != (*y < 0))) r += *y;
+      if (y == 0 || y == -1) return nullptr;
+      r = x % y;
+      if (r != 0 && ((r < 0) != (y < 0))) r += y;
       break;
     default:
-      return false;
+      return nullptr;
   }
-  *out = NewInt(r);
-  return true;
+  return NewInt(r).release();  // null only on MemoryError, which the generic path re-raises
 }
 
-inline bool FloatBinary(Object* a, Object* b, int op, Ref<>* out) {
-  if (a->type != &FloatType || b->type != &FloatType) return false;
+inline Object* FloatBinary(Object* a, Object* b, int op) {
+  if (a->type != &FloatType || b->type != &FloatType) return nullptr;
   double x = FloatValue(a), y = FloatValue(b);
   switch (static_cast<BinaryOp>(op % static_cast<int>(BinaryOp::kInplaceOffset))) {
-    case BinaryOp::kAdd: *out = NewFloat(x + y); return true;
-    case BinaryOp::kSubtract: *out = NewFloat(x - y); return true;
-    case BinaryOp::kMultiply: *out = NewFloat(x * y); return true;
+    case BinaryOp::kAdd: return NewFloat(x + y).release();
+    case BinaryOp::kSubtract: return NewFloat(x - y).release();
+    case BinaryOp::kMultiply: return NewFloat(x * y).release();
     case BinaryOp::kTrueDivide:
-      if (y == 0) return false;
-      *out = NewFloat(x / y);
-      return true;
-    default: return false;
+      if (y == 0) return nullptr;
+      return NewFloat(x / y).release();
+    default: return nullptr;
   }
 }
 
@@ -137,15 +141,24 @@ Object* TopmostHandledException() {
 }
 
 // LOAD_GLOBAL through the instruction's cache: the entry index of the name in the globals (kind
-// 1) or, when globals did not have it at a recorded version, in the builtins (kind 2). Checking
-// the key at the index keeps a stale entry harmless.
+// 1) or in the builtins (kind 2, valid while the globals still lack the name: checked again
+// whenever the globals' version moved). Checking the key at the index keeps a stale entry
+// harmless.
 inline Object* CachedGlobal(InlineCache* c, Dict* g, Dict* b, Str* name) {
   if (c->kind == 1 && c->key1 == g) {
     int64_t ix = static_cast<int64_t>(c->version2);
     if (ix < g->nentries && g->entries[ix].key == name) return g->entries[ix].value;
-  } else if (c->kind == 2 && c->key1 == g && c->version1 == g->version && c->key2 == b) {
+  } else if (c->kind == 2 && c->key1 == g && c->key2 == b) {
     int64_t ix = static_cast<int64_t>(c->version2);
-    if (ix < b->nentries && b->entries[ix].key == name) return b->entries[ix].value;
+    if (ix < b->nentries && b->entries[ix].key == name) {
+      if (c->version1 != g->version) {
+        // The globals changed since the entry was made: the name must still be absent there
+        // (module-level loops store globals all the time, so re-check rather than refill).
+        if (DictGetItemStr(g, name) != nullptr || ErrorOccurred()) return nullptr;
+        c->version1 = g->version;
+      }
+      return b->entries[ix].value;
+    }
   }
   return nullptr;
 }
@@ -220,7 +233,9 @@ const char* stack_floor = nullptr;
 bool stack_floor_known = false;
 
 bool NativeStackExhausted() {
-  char here;
+  // The frame address, not a local's: ASan's use-after-return mode moves locals to a heap
+  // "fake stack", whose addresses say nothing about the thread stack's depth.
+  const char* here = static_cast<const char*>(__builtin_frame_address(0));
   if (!stack_floor_known) [[unlikely]] {
     stack_floor_known = true;
     pthread_attr_t attr;
@@ -236,7 +251,7 @@ bool NativeStackExhausted() {
       pthread_attr_destroy(&attr);
     }
   }
-  return stack_floor != nullptr && &here < stack_floor;
+  return stack_floor != nullptr && here < stack_floor;
 }
 
 }  // namespace
@@ -404,15 +419,18 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     next_instr += 1;
     Object* rhs = TOP();
     Object* lhs = SECOND();
-    Ref<> r;
-    if (!SmallIntBinary(lhs, rhs, oparg, &r) && !FloatBinary(lhs, rhs, oparg, &r)) {
-      r = BinaryOperation(lhs, rhs, oparg);
+    Object* r = SmallIntBinary(lhs, rhs, oparg);
+    if (r == nullptr) {
+      r = FloatBinary(lhs, rhs, oparg);
+      if (r == nullptr) {
+        r = BinaryOperation(lhs, rhs, oparg).release();
+        if (r == nullptr) goto error;
+      }
     }
-    if (!r) goto error;
     --sp;
     Decref(rhs);
     Decref(lhs);
-    TOP() = r.release();
+    TOP() = r;
     DISPATCH();
   }
 
@@ -422,8 +440,12 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* lhs = SECOND();
     Ref<> r;
     if (IsExactInt(lhs) && IsExactInt(rhs)) {
-      std::optional<int64_t> x = IntSmall(lhs), y = IntSmall(rhs);
-      if (x && y) r = NewBool(CompareResult(*x < *y ? -1 : (*x > *y), oparg));
+      const bigint::BigInt& x = IntValue(lhs);
+      const bigint::BigInt& y = IntValue(rhs);
+      if (x.IsSmall() && y.IsSmall()) {
+        int64_t a = *x.ToInt64(), b = *y.ToInt64();
+        r = NewBool(CompareResult(a < b ? -1 : (a > b), oparg));
+      }
     } else if (lhs->type == &FloatType && rhs->type == &FloatType) {
       double x = FloatValue(lhs), y = FloatValue(rhs);
       bool b = false;
@@ -568,9 +590,12 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   }
 
   TARGET(BUILD_STRING) {
-    StrBuilder b;
-    for (int i = oparg; i > 0; --i) b.Append(static_cast<Str*>(PEEK(i)));
-    Ref<Str> s = b.Finish();
+    Ref<Str> s;
+    {
+      StrBuilder b;
+      for (int i = oparg; i > 0; --i) b.Append(static_cast<Str*>(PEEK(i)));
+      s = b.Finish();
+    }
     if (!s) goto error;
     for (int i = 0; i < oparg; ++i) Decref(POP());
     PUSH(s.release());
@@ -1067,17 +1092,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 
   TARGET(SET_UPDATE) {
     Object* iterable = TOP();
-    Set* s = static_cast<Set*>(PEEK(oparg + 1));
-    Ref<> it = GetIter(iterable);
-    if (!it) goto error;
-    while (true) {
-      Ref<> item = IterNext(it.get());
-      if (!item) {
-        if (ErrorOccurred()) goto error;
-        break;
-      }
-      if (SetAdd(s, item.get()) < 0) goto error;
-    }
+    if (!SetUpdate(static_cast<Set*>(PEEK(oparg + 1)), iterable)) goto error;
     --sp;
     Decref(iterable);
     DISPATCH();
@@ -1100,7 +1115,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 
   TARGET(DICT_MERGE) {
     Object* update = TOP();
-    if (!DictMergeForCall(PEEK(oparg + 2), PEEK(oparg + 1), update)) goto error;
+    if (!DictMergeForCall(PEEK(oparg + 3), PEEK(oparg + 1), update)) goto error;
     --sp;
     Decref(update);
     DISPATCH();
@@ -1590,6 +1605,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     --sp;
     Decref(match_type);
     if (!match) {
+      rest.reset();
       PUSH(NewNone().release());
     } else {
       Decref(exc);

@@ -208,7 +208,8 @@ Frame* NewFrame(Code* code, Object* func, Object* globals, Object* builtins, Obj
   f->stacktop = 0;
   f->state = FrameState::kCreated;
   f->is_entry = true;
-  std::memset(f->localsplus, 0, sizeof(Object*) * static_cast<size_t>(nslots));
+  // Only the fast locals need clearing: stack slots at or above stacktop are never read.
+  std::memset(f->localsplus, 0, sizeof(Object*) * static_cast<size_t>(code->nlocalsplus));
   return f;
 }
 

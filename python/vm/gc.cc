@@ -157,22 +157,21 @@ void MarkReachable(GcHead* list) {
 }
 
 // Moves the objects of `list` without kGcReachable to `unreachable`; clears the scratch flags of
-// the ones that stay.
-void MoveUnreachable(GcHead* list, GcHead* unreachable) {
+// the ones that stay and returns their number.
+int64_t MoveUnreachable(GcHead* list, GcHead* unreachable) {
+  int64_t survivors = 0;
   GcHead* g = list->next;
   while (g != list) {
     GcHead* next = g->next;
     if (g->flags & kGcReachable) {
       g->flags &= ~kGcScratch;
+      ++survivors;
     } else {
       ListMove(g, unreachable);
     }
     g = next;
   }
-}
-
-void ClearScratch(GcHead* list) {
-  for (GcHead* g = list->next; g != list; g = g->next) g->flags &= ~kGcScratch;
+  return survivors;
 }
 
 bool IsGarbage(Object* o) { return InCollection(o); }
@@ -256,7 +255,7 @@ void DeleteGarbage(GcHead* unreachable, GcHead* old) {
 }
 
 int64_t Collect(int generation) {
-  if (collecting) return 0;
+  if (collecting || ts == nullptr) return 0;
   collecting = true;
   for (int i = 0; i < kGenerations; ++i) Gen(i);
   // The counts: collecting g resets g and younger, and counts one collection of g in g+1.
@@ -272,13 +271,13 @@ int64_t Collect(int generation) {
   MarkReachable(young);
   GcHead unreachable;
   ListInit(&unreachable);
-  MoveUnreachable(young, &unreachable);
+  int64_t survivors = MoveUnreachable(young, &unreachable);
 
   if (generation == kGenerations - 1) {
     long_lived_pending = 0;
-    long_lived_total = ListSize(young);
+    long_lived_total = survivors;
   } else {
-    long_lived_pending += ListSize(young);
+    long_lived_pending += survivors;
   }
   if (young != old) ListMerge(young, old);
 
@@ -293,14 +292,13 @@ int64_t Collect(int generation) {
     if (ErrorOccurred()) ClearError();
     RestoreError(std::move(saved));
   }
-  ClearScratch(old);
   collecting = false;
   return found;
 }
 
 // Called before allocating a GC object: the automatic collection.
 void MaybeCollect() {
-  if (!enabled || collecting || generations[0].threshold == 0) return;
+  if (!enabled || collecting || generations[0].threshold == 0 || ts == nullptr) return;
   if (generations[0].count <= generations[0].threshold) return;
   if (ErrorOccurred()) return;
   for (int i = kGenerations - 1; i >= 0; --i) {
@@ -370,6 +368,7 @@ void GcTrack(Object* o) {
   if (!IsGcObject(o)) return;
   GcHead* g = GcHeadOf(o);
   if (g->next != nullptr) return;
+  g->flags &= ~kGcScratch;  // (re)tracked during a collection: not part of it
   ListAppend(g, Gen(0));
 }
 
@@ -443,8 +442,19 @@ bool CallFinalizerFromDealloc(Object* o) {
   return true;
 }
 
+namespace {
+UnraisableHook unraisable_hook = nullptr;
+}  // namespace
+
+void SetUnraisableHook(UnraisableHook hook) { unraisable_hook = hook; }
+
 void WriteUnraisable(Object* obj) {
   Ref<> exc = FetchError();
+  if (unraisable_hook != nullptr && exc) {
+    unraisable_hook(exc.get(), obj);
+    ClearError();
+    return;
+  }
   if (obj != nullptr) {
     std::string text = "<object repr() failed>";
     Ref<> r = Repr(obj);

@@ -71,6 +71,11 @@ Object** ExtrasOf(Object* o);
 // Prints "Exception ignored in: <repr of obj>" and the pending exception's traceback to stderr,
 // then clears it (CPython's PyErr_WriteUnraisable). `obj` may be null.
 void WriteUnraisable(Object* obj);
+// The printer WriteUnraisable uses (sys.unraisablehook's default, installed by python/builtins,
+// which can format tracebacks): it receives the exception (owned by the caller) and `obj` (may be
+// null), prints, and must leave no exception pending. Null restores the minimal built-in printer.
+using UnraisableHook = void (*)(Object* exc, Object* obj);
+void SetUnraisableHook(UnraisableHook hook);
 
 // Allocates and constructs a T (a struct derived from Object) with placement new and tracks it if
 // the type has kHaveGc (so traverse functions must accept null members: a collection may run while

@@ -135,6 +135,43 @@ TEST_F(GcTest, WeakRefToIntIsRefused) {
   EXPECT_EQ(TakeErrorMessage(), "cannot create weak reference to 'str' object");
 }
 
+TEST_F(GcTest, ProxyForwardsUntilReferentDies) {
+  Ref<> cls = MakeClass("P");
+  ASSERT_TRUE(cls) << TakeErrorMessage();
+  Ref<> obj = CallNoArgs(cls.get());
+  ASSERT_TRUE(obj);
+  Ref<> five = NewStr("five");
+  ASSERT_EQ(SetAttr(obj.get(), InternStr("v"), five.get()), 0);
+  Ref<> proxy = NewWeakProxy(obj.get(), nullptr);
+  ASSERT_TRUE(proxy) << TakeErrorMessage();
+  EXPECT_EQ(proxy->type, &WeakProxyType);
+  Ref<> again = NewWeakProxy(obj.get(), nullptr);
+  EXPECT_EQ(again.get(), proxy.get());
+  Ref<> ref = NewWeakRef(obj.get(), nullptr);
+  EXPECT_EQ(WeakrefCount(obj.get()), 2);
+  Ref<> v = GetAttr(proxy.get(), "v");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v.get(), five.get());
+  EXPECT_EQ(Hash(proxy.get()), -1);
+  // CPython says 'weakref.ProxyType' (TypeName's handling of dotted builtin names decides).
+  EXPECT_NE(TakeErrorMessage().find("ProxyType'"), std::string::npos);
+  obj.reset();
+  EXPECT_FALSE(GetAttr(proxy.get(), "v"));
+  EXPECT_EQ(TakeErrorMessage(), "weakly-referenced object no longer exists");
+  Ref<> dead = CallNoArgs(ref.get());
+  EXPECT_EQ(dead.get(), None());
+}
+
+TEST_F(GcTest, DeepNestingIsFreedWithoutStackOverflow) {
+  Ref<List> outer = NewList();
+  for (int i = 0; i < 200000; ++i) {
+    Ref<List> next = NewList();
+    ASSERT_TRUE(ListAppend(next.get(), outer.get()));
+    outer = std::move(next);
+  }
+  outer.reset();  // would recurse 200000 deep without the deferred deallocations
+}
+
 TEST_F(GcTest, ThresholdRoundTrip) {
   int64_t saved[3];
   GcGetThreshold(saved);

@@ -68,6 +68,7 @@ bool InitCoreRuntime() {
   InitFunctionTypes();
   InitDescrTypes();
   InitMappingProxyType();
+  InitUnionType();
   InitModuleType();
   InitExceptionTypes();
   InitWeakrefType();

@@ -26,6 +26,7 @@
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
+#include "python/vm/objects/weakref.h"
 #include "python/vm/type.h"
 #include "python/vm/type_internal.h"
 
@@ -187,7 +188,8 @@ bool AddMethodsAndGetSets(Type* type) {
   Dict* dict = static_cast<Dict*>(type->dict);
   if (type->methods != nullptr) {
     for (const MethodDef* def = type->methods; def->name != nullptr; ++def) {
-      if (DictGetItemUtf8(dict, def->name) != nullptr) continue;
+      // A method named like a slot dunder (list.__getitem__) replaces the slot wrapper, as
+      // CPython's METH_COEXIST methods do; the slot itself keeps serving the fast paths.
       Ref<> descr;
       if (def->flags & kMethClass) {
         descr = NewClassMethodDescriptor(type, def);
@@ -242,6 +244,18 @@ void UnregisterSubclass(Type* t) {
     if (sit != reg.end()) EraseFrom(sit->second, t);
   }
   t->subclasses.clear();
+}
+
+int TypeInit(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+  if (nargs == 1 && kwnames != nullptr && kwnames->size > 0) {
+    SetError(&TypeErrorType, "type.__init__() takes no keyword arguments");
+    return -1;
+  }
+  if (nargs != 1 && nargs != 3) {
+    SetError(&TypeErrorType, "type.__init__() takes 1 or 3 arguments");
+    return -1;
+  }
+  return 0;
 }
 
 Ref<> TypeDescrCall(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -402,25 +416,27 @@ bool ReadyType(Type* type) {
     type->dict = d.release();
   }
   if (!heap) {
-    if (!AddMethodsAndGetSets(type)) return false;
-    if (!AddSlotWrappers(type)) return false;
+    // CPython's order: __new__, the slot wrappers, methods, getsets, __doc__.
     Dict* dict = static_cast<Dict*>(type->dict);
     if (type->new_ != nullptr && DictGetItemUtf8(dict, "__new__") == nullptr) {
       Ref<> f = NewBuiltinFunction(&kTpNewWrapperDef, type);
       PY_RETURN_VALUE_IF_NULL(f, false);
       if (DictSetItemUtf8(dict, "__new__", f.get()) < 0) return false;
     }
+    if (!AddSlotWrappers(type)) return false;
+    if (!AddMethodsAndGetSets(type)) return false;
+    auto it = DocStrings().find(type);
+    Ref<> doc;
+    if (it != DocStrings().end()) {
+      doc = NewStr(it->second);
+      PY_RETURN_VALUE_IF_NULL(doc, false);
+      Xdecref(type->doc);
+      type->doc = NewRef(doc.get()).release();
+    } else {
+      doc = NewNone();
+    }
+    // A `__doc__` getset (property's) stays: type.__doc__ reads type->doc for builtin types.
     if (DictGetItemUtf8(dict, "__doc__") == nullptr) {
-      auto it = DocStrings().find(type);
-      Ref<> doc;
-      if (it != DocStrings().end()) {
-        doc = NewStr(it->second);
-        PY_RETURN_VALUE_IF_NULL(doc, false);
-        Xdecref(type->doc);
-        type->doc = NewRef(doc.get()).release();
-      } else {
-        doc = NewNone();
-      }
       if (DictSetItemUtf8(dict, "__doc__", doc.get()) < 0) return false;
     }
   }
@@ -510,9 +526,12 @@ void InitTypeTypes() {
   TypeType.setattro = &TypeSetAttro;
   TypeType.repr = &TypeRepr;
   TypeType.new_ = &TypeNew;
+  TypeType.init = &TypeInit;
+  TypeType.nb_or = &TypeOr;
   TypeType.dealloc = [](Object* o) {
     Type* t = static_cast<Type*>(o);
     GcUntrack(o);
+    if (t->weaklist != nullptr) ClearWeakrefs(o);
     UnregisterSubclass(t);
     for (Object** f : {&t->ht_name, &t->ht_qualname, &t->bases, &t->mro, &t->dict, &t->doc}) {
       Object* v = *f;
@@ -543,6 +562,8 @@ void InitTypeTypes() {
   };
   TypeType.dict_offset = static_cast<int32_t>(reinterpret_cast<char*>(&TypeType.dict) -
                                               reinterpret_cast<char*>(&TypeType));
+  TypeType.weaklist_offset = static_cast<int32_t>(reinterpret_cast<char*>(&TypeType.weaklist) -
+                                                  reinterpret_cast<char*>(&TypeType));
 }
 
 void ReadyAllStaticTypes(bool* ok) {

@@ -226,6 +226,9 @@ struct Type : Object {
   // Direct subclasses (borrowed; a heap type removes itself when it dies), for UpdateSlot and
   // __subclasses__().
   std::vector<Type*> subclasses;
+
+  // Weak references to heap types (weakref.ref(cls)); Type::weaklist_offset of `type` points here.
+  Object* weaklist = nullptr;
 };
 
 // Builtin `type` and `object`.
@@ -262,6 +265,8 @@ Object** InstanceWeaklistPtr(Object* o);
 // types.MappingProxyType: the read-only view `cls.__dict__` returns (type_attrs.cc).
 extern Type MappingProxyType;
 Ref<> NewMappingProxy(Object* mapping);
+// types.UnionType (`int | str`, type_union.cc).
+extern Type UnionType;
 
 // The type's name for messages: "int", "Foo" (tp_name's last component for heap types).
 const char* TypeName(Type* t);

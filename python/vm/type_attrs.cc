@@ -86,6 +86,17 @@ Ref<> ProxyNew(Type*, Object* const* args, size_t nargs, Tuple* kwnames) {
   return NewMappingProxy(a[0]);
 }
 
+// Setters of type's getsets can be reached through the descriptor directly
+// (type.__dict__['__name__'].__set__(int, 'x')), bypassing type.__setattr__'s check.
+bool CheckSettable(Type* t, const char* name, Object* value) {
+  if (HasFlag(t, kImmutableType) || !HasFlag(t, kHeapType)) {
+    SetErrorF(&TypeErrorType, "cannot %s '%s' attribute of immutable type '%s'",
+              value != nullptr ? "set" : "delete", name, t->name);
+    return false;
+  }
+  return true;
+}
+
 // --- type's getsets -------------------------------------------------------------------------
 
 Ref<> TypeGetName(Object* self) {
@@ -96,6 +107,7 @@ Ref<> TypeGetName(Object* self) {
 
 int TypeSetName(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__name__", value)) return -1;
   if (value == nullptr) {
     SetErrorF(&TypeErrorType, "cannot delete '__name__' attribute of immutable type '%s'",
               t->name);
@@ -127,6 +139,7 @@ Ref<> TypeGetQualname(Object* self) {
 
 int TypeSetQualname(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__qualname__", value)) return -1;
   if (value == nullptr || !IsStr(value)) {
     if (value == nullptr) {
       SetErrorF(&TypeErrorType, "cannot delete '__qualname__' attribute of immutable type '%s'",
@@ -161,6 +174,7 @@ Ref<> TypeGetModule(Object* self) {
 
 int TypeSetModule(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__module__", value)) return -1;
   if (value == nullptr) {
     SetErrorF(&TypeErrorType, "cannot delete '__module__' attribute of immutable type '%s'",
               t->name);
@@ -208,6 +222,7 @@ Ref<> TypeGetDoc(Object* self) {
 
 int TypeSetDoc(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__doc__", value)) return -1;
   if (value == nullptr) {
     SetErrorF(&TypeErrorType, "cannot delete '__doc__' attribute of immutable type '%s'",
               t->name);
@@ -231,6 +246,7 @@ Ref<> TypeGetAbstractMethods(Object* self) {
 
 int TypeSetAbstractMethods(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__abstractmethods__", value)) return -1;
   Dict* d = static_cast<Dict*>(t->dict);
   bool abstract = false;
   if (value != nullptr) {
@@ -277,6 +293,7 @@ Ref<> TypeGetAnnotations(Object* self) {
 
 int TypeSetAnnotations(Object* self, Object* value) {
   Type* t = AsType(self);
+  if (!CheckSettable(t, "__annotations__", value)) return -1;
   if (!HasFlag(t, kHeapType)) {
     SetErrorF(&TypeErrorType, "cannot set '__annotations__' attribute of immutable type '%s'",
               t->name);
@@ -293,6 +310,51 @@ int TypeSetAnnotations(Object* self, Object* value) {
   }
   return 0;
 }
+
+Ref<> TypeGetBasicsize(Object* self) {
+  return NewInt(static_cast<int64_t>(AsType(self)->basicsize));
+}
+Ref<> TypeGetItemsize(Object* self) { return NewInt(AsType(self)->varsize != nullptr ? 1 : 0); }
+Ref<> TypeGetWeakrefoffset(Object* self) {
+  Type* t = AsType(self);
+  if (t->weaklist_offset > 0) return NewInt(t->weaklist_offset);
+  if (t->weaklist_extra >= 0) {
+    return NewInt(static_cast<int64_t>(((t->basicsize + 7) & ~size_t{7}) + 8 * t->weaklist_extra));
+  }
+  return NewInt(0);
+}
+Ref<> TypeGetDictoffset(Object* self) {
+  Type* t = AsType(self);
+  if (t->dict_offset > 0) return NewInt(t->dict_offset);
+  if (t->dict_extra >= 0) {
+    return NewInt(static_cast<int64_t>(((t->basicsize + 7) & ~size_t{7}) + 8 * t->dict_extra));
+  }
+  return NewInt(0);
+}
+// CPython's Py_TPFLAGS_* bits for the flags Pyrite tracks.
+Ref<> TypeGetFlags(Object* self) {
+  Type* t = AsType(self);
+  struct Bit {
+    uint64_t ours;
+    int64_t cpython;
+  };
+  static const Bit kBits[] = {
+      {kSequence, 1 << 5},          {kMapping, 1 << 6},
+      {kImmutableType, 1 << 8},     {kHeapType, 1 << 9},
+      {kBaseType, 1 << 10},         {kReady, 1 << 12},
+      {kHaveGc, 1 << 14},           {kMethodDescriptor, 1 << 17},
+      {kAbstract, 1 << 20},         {kIntSubclass, 1 << 24},
+      {kListSubclass, 1 << 25},     {kTupleSubclass, 1 << 26},
+      {kBytesSubclass, 1 << 27},    {kStrSubclass, 1 << 28},
+      {kDictSubclass, 1 << 29},     {kBaseExceptionSubclass, 1 << 30},
+      {kTypeSubclass, int64_t{1} << 31}};
+  int64_t f = 0;
+  for (const Bit& b : kBits) {
+    if (t->flags & b.ours) f |= b.cpython;
+  }
+  return NewInt(f);
+}
+Ref<> TypeGetTextSignature(Object*) { return NewNone(); }
 
 // --- type's methods -------------------------------------------------------------------------
 
@@ -410,15 +472,21 @@ void InitMappingProxyType() {
 }
 
 const GetSetDef kTypeGetSets[] = {
+    {"__basicsize__", &TypeGetBasicsize},
+    {"__itemsize__", &TypeGetItemsize},
+    {"__flags__", &TypeGetFlags},
+    {"__weakrefoffset__", &TypeGetWeakrefoffset},
+    {"__base__", &TypeGetBase},
+    {"__dictoffset__", &TypeGetDictoffset},
+    {"__mro__", &TypeGetMro},
     {"__name__", &TypeGetName, &TypeSetName},
     {"__qualname__", &TypeGetQualname, &TypeSetQualname},
     {"__bases__", &TypeGetBases},
-    {"__base__", &TypeGetBase},
-    {"__mro__", &TypeGetMro},
     {"__module__", &TypeGetModule, &TypeSetModule},
     {"__abstractmethods__", &TypeGetAbstractMethods, &TypeSetAbstractMethods},
     {"__dict__", &TypeGetDict},
     {"__doc__", &TypeGetDoc, &TypeSetDoc},
+    {"__text_signature__", &TypeGetTextSignature},
     {"__annotations__", &TypeGetAnnotations, &TypeSetAnnotations},
     {nullptr, nullptr}};
 
@@ -426,10 +494,10 @@ const MethodDef kTypeMethods[] = {
     {"mro", &TypeMroMethod, kMethNoArgs, "Return a type's method resolution order."},
     {"__subclasses__", &TypeSubclasses, kMethNoArgs,
      "Return a list of immediate subclasses."},
-    {"__instancecheck__", &TypeInstanceCheck, kMethO, "Check if an object is an instance."},
-    {"__subclasscheck__", &TypeSubclassCheck, kMethO, "Check if a class is a subclass."},
     {"__prepare__", &TypePrepare, kMethClass | kMethKeywords,
      "Create the namespace for the class statement"},
+    {"__instancecheck__", &TypeInstanceCheck, kMethO, "Check if an object is an instance."},
+    {"__subclasscheck__", &TypeSubclassCheck, kMethO, "Check if a class is a subclass."},
     {"__dir__", &TypeDirMethod, kMethNoArgs, "Specialized __dir__ implementation for types."},
     {"__sizeof__", &TypeSizeof, kMethNoArgs, "Return memory consumption of the type object."},
     {nullptr, nullptr, 0}};
@@ -437,8 +505,9 @@ const MethodDef kTypeMethods[] = {
 int TypeSetAttro(Object* o, Str* name, Object* value) {
   Type* t = AsType(o);
   if (HasFlag(t, kImmutableType)) {
-    SetErrorF(&TypeErrorType, "cannot %s '%s' attribute of immutable type '%s'",
-              value != nullptr ? "set" : "delete", std::string(StrUtf8(name)).c_str(), t->name);
+    // CPython says "set" for deletions too.
+    SetErrorF(&TypeErrorType, "cannot set '%s' attribute of immutable type '%s'",
+              std::string(StrUtf8(name)).c_str(), t->name);
     return -1;
   }
   Object* meta_attr = TypeLookup(o->type, name);

@@ -87,6 +87,9 @@ Type* StaticBase(Type* t);
 extern const GetSetDef kTypeGetSets[];
 extern const MethodDef kTypeMethods[];
 void InitMappingProxyType();
+// type_union.cc: `int | str`.
+void InitUnionType();
+Ref<> TypeOr(Object* a, Object* b);
 // Adds the names of cls.__dict__ and its bases' (recursively through __bases__) to `out`.
 [[nodiscard]] bool MergeClassDict(Dict* out, Object* cls);
 int TypeSetAttro(Object* o, Str* name, Object* value);

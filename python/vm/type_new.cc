@@ -271,9 +271,6 @@ Ref<> NewHeapTypeWithKwargs(Type* meta, Str* name, Tuple* bases_in, Dict* ns,
       }
     }
   }
-  if (DictGetItemUtf8(dict.get(), "__doc__") == nullptr) {
-    if (DictSetItemUtf8(dict.get(), "__doc__", None()) < 0) return nullptr;
-  }
   Ref<> classcell;
   if (Object* cell = DictGetItemUtf8(dict.get(), "__classcell__")) {
     if (cell->type != &CellType) {
@@ -347,6 +344,10 @@ Ref<> NewHeapTypeWithKwargs(Type* meta, Str* name, Tuple* bases_in, Dict* ns,
     Ref<> g = NewGetSetDescriptor(type, kInstanceWeakrefGetSet);
     PY_RETURN_IF_NULL(g);
     if (DictSetItemStr(dict.get(), weak_name, g.get()) < 0) return nullptr;
+  }
+  // After the members and getsets, as CPython's PyType_Ready does.
+  if (DictGetItemUtf8(dict.get(), "__doc__") == nullptr) {
+    if (DictSetItemUtf8(dict.get(), "__doc__", None()) < 0) return nullptr;
   }
   type->dict = dict.release();
   if (!ReadyType(type)) return nullptr;

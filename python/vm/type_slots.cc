@@ -35,10 +35,17 @@ Ref<> CallSpecialKw(Object* self, Str* name, Object* const* args, size_t nargs, 
   Ref<> keep = NewRef(f);
   size_t nkw = kwnames != nullptr ? static_cast<size_t>(kwnames->size) : 0;
   if (HasFlag(f->type, kMethodDescriptor)) {
-    std::vector<Object*> stack(nargs + nkw + 1);
+    // self prepended to the arguments; a small fixed buffer covers nearly every dunder call.
+    Object* small[8];
+    std::vector<Object*> big;
+    Object** stack = small;
+    if (nargs + nkw + 1 > 8) {
+      big.resize(nargs + nkw + 1);
+      stack = big.data();
+    }
     stack[0] = self;
     for (size_t i = 0; i < nargs + nkw; ++i) stack[i + 1] = args[i];
-    return Call(f, stack.data(), nargs + 1, kwnames);
+    return Call(f, stack, nargs + 1, kwnames);
   }
   if (f->type->descr_get != nullptr) {
     Ref<> bound = f->type->descr_get(f, self, t);
@@ -524,7 +531,7 @@ Ref<> WrapGetAttr(Object* self, AnyFn fn, const SlotDef*, Object* const* args, s
 
 Ref<> WrapSetAttr(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
                   Tuple*) {
-  if (!CheckArgs(nargs, 2) || !CheckName(args[0])) return nullptr;
+  if (!CheckPositional("", nargs, 2, 2) || !CheckName(args[0])) return nullptr;
   if (As<SetAttrFn>(fn)(self, static_cast<Str*>(args[0]), args[1]) < 0) return nullptr;
   return NewNone();
 }
@@ -550,7 +557,7 @@ Ref<> WrapDescrGet(Object* self, AnyFn fn, const SlotDef*, Object* const* args, 
 
 Ref<> WrapDescrSet(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
                    Tuple*) {
-  if (!CheckArgs(nargs, 2)) return nullptr;
+  if (!CheckPositional("", nargs, 2, 2)) return nullptr;
   if (As<DescrSetFn>(fn)(self, args[0], args[1]) < 0) return nullptr;
   return NewNone();
 }
@@ -582,7 +589,7 @@ Ref<> WrapDel(Object* self, AnyFn fn, const SlotDef*, Object* const*, size_t nar
 
 Ref<> WrapSetItem(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
                   Tuple*) {
-  if (!CheckArgs(nargs, 2)) return nullptr;
+  if (!CheckPositional("", nargs, 2, 2)) return nullptr;
   if (As<ObjObjArgFn>(fn)(self, args[0], args[1]) < 0) return nullptr;
   return NewNone();
 }
@@ -630,14 +637,14 @@ template <typename F>
 AnyFn Erase(F f) {
   return reinterpret_cast<AnyFn>(f);
 }
-[[maybe_unused]] AnyFn Erase(std::nullptr_t) { return nullptr; }
+AnyFn Erase(std::nullptr_t) { return nullptr; }
 
 struct Table {
   std::vector<SlotDef> defs;
   std::vector<Str*> names;  // interned, filled on first use
   Table() {
 #define SLOT(field, name, wrap, slotfn)                                                        \
-  defs.push_back(SlotDef{name, 0, wrap, Erase(&slotfn),                                        \
+  defs.push_back(SlotDef{name, 0, wrap, Erase(slotfn),                                        \
                          [](Type* t) { return reinterpret_cast<AnyFn*>(&t->field); }, false});
 #include "python/vm/slots.def"
 #undef SLOT

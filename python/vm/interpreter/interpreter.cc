@@ -64,8 +64,9 @@ bool FlushStdFiles() {
     if (!builtins::FlushFile(out)) {
       Ref<> exc = FetchError();
       if (exc) {
-        std::string text = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
-                           "encoding='utf-8'>\n";
+        std::string text =
+            "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+            "encoding='utf-8'>\n";
         builtins::WriteStderr(text);
         builtins::PrintException(exc.get());
       }
@@ -170,7 +171,13 @@ int RunMain(std::string_view source, std::string_view filename, const char* file
 
 }  // namespace
 
-Interpreter::Interpreter(const std::vector<std::string>& argv) {
+Interpreter::Interpreter(const std::vector<std::string>& argv, const InterpreterOptions& options) {
+  builtins::runtime_flags.optimize = options.optimize;
+  builtins::runtime_flags.unbuffered = options.unbuffered;
+  builtins::runtime_flags.dont_write_bytecode = options.dont_write_bytecode;
+  builtins::runtime_flags.ignore_environment = options.ignore_environment;
+  builtins::runtime_flags.isolated = options.isolated;
+  builtins::runtime_flags.safe_path = options.safe_path || options.isolated;
   if (!InitCoreRuntime()) {
     ReportStartupFailure();
     return;
@@ -199,8 +206,8 @@ int Interpreter::RunFile(const std::string& path) {
   std::string source;
   if (!parser::ReadFile(path.c_str(), &source)) {
     int err = errno;
-    builtins::WriteStderr("can't open file '" + path + "': [Errno " + std::to_string(err) +
-                          "] " + std::strerror(err) + "\n");
+    builtins::WriteStderr("can't open file '" + path + "': [Errno " + std::to_string(err) + "] " +
+                          std::strerror(err) + "\n");
     return 2;
   }
   // CPython runs the script under its absolute path (not normalised): tracebacks and __file__

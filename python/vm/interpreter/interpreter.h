@@ -14,10 +14,21 @@
 
 namespace pyrite::vm {
 
+// Command-line options that change the runtime (python3's -O, -u, -B, -E, -I, -P).
+struct InterpreterOptions {
+  int optimize = 0;  // -O: 1, -OO: 2
+  bool unbuffered = false;
+  bool dont_write_bytecode = false;
+  bool ignore_environment = false;
+  bool isolated = false;
+  bool safe_path = false;
+};
+
 class Interpreter {
  public:
   // argv becomes sys.argv.
-  explicit Interpreter(const std::vector<std::string>& argv);
+  explicit Interpreter(const std::vector<std::string>& argv,
+                       const InterpreterOptions& options = {});
   ~Interpreter();
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;

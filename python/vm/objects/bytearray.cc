@@ -56,7 +56,7 @@ int ByteArrayInit(Object* self, Object* const* args, size_t nargs, Tuple* kwname
 Ref<> ByteArrayRepr(Object* self) {
   std::string out = TypeNameOf(self);
   out += "(";
-  out += BytesReprText(Buf(self));
+  out += BytesReprText(Buf(self), /*escape_single_quote=*/true);
   out += ")";
   return NewStr(out);
 }
@@ -68,7 +68,8 @@ bool AssignedData(Object* value, std::string* out) {
     return true;
   }
   if (HasIndex(value) || IsStr(value)) {
-    SetError(&TypeErrorType, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    SetError(&TypeErrorType,
+             "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     return false;
   }
   return BytesDataFromObject(value, nullptr, nullptr, "bytearray", false, out);
@@ -119,7 +120,8 @@ int ByteArrayAssSubscript(Object* self, Object* key, Object* value) {
     return 0;
   }
   if (static_cast<int64_t>(data.size()) != n) {
-    SetErrorF(&ValueErrorType, "attempt to assign bytes of size %lld to extended slice of size %lld",
+    SetErrorF(&ValueErrorType,
+              "attempt to assign bytes of size %lld to extended slice of size %lld",
               static_cast<long long>(data.size()), static_cast<long long>(n));
     return -1;
   }
@@ -249,10 +251,12 @@ const MethodDef kByteArrayMethods[] = {
     {"extend", &ByteArrayExtend, kMethO,
      "Append all the items from the iterator or sequence to the end of the bytearray."},
     {"pop", &ByteArrayPop, kMethFastcall, "Remove and return a single item from B."},
-    {"insert", &ByteArrayInsert, kMethFastcall, "Insert a single item into the bytearray before "
-                                                "the given index."},
-    {"remove", &ByteArrayRemove, kMethO, "Remove the first occurrence of a value in the "
-                                         "bytearray."},
+    {"insert", &ByteArrayInsert, kMethFastcall,
+     "Insert a single item into the bytearray before "
+     "the given index."},
+    {"remove", &ByteArrayRemove, kMethO,
+     "Remove the first occurrence of a value in the "
+     "bytearray."},
     {"clear", &ByteArrayClear, kMethNoArgs, "Remove all items from the bytearray."},
     {"copy", &ByteArrayCopy, kMethNoArgs, "Return a copy of B."},
     {"reverse", &ByteArrayReverse, kMethNoArgs, "Reverse the order of the values in B in place."},
@@ -284,6 +288,7 @@ void InitByteArrayType() {
   ByteArrayType.subscript = &BytesLikeSubscript;
   ByteArrayType.ass_subscript = &ByteArrayAssSubscript;
   ByteArrayType.contains = &BytesLikeContains;
+  ByteArrayType.nb_remainder = &BytesPercentFormat;
   ByteArrayType.sq_concat = &BytesLikeConcat;
   ByteArrayType.sq_repeat = &BytesLikeRepeat;
   ByteArrayType.sq_inplace_concat = &ByteArrayInplaceConcat;

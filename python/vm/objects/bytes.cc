@@ -2,15 +2,16 @@
 // cached. Also the slots bytes and bytearray share (comparison, indexing, slicing, `in`,
 // concatenation, repetition, iteration) and their construction from objects. The shared methods
 // are in bytes_methods.cc, bytearray in bytearray.cc.
+#include "python/vm/objects/bytes.h"
+
 #include <cstring>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "python/vm/abstract.h"
 #include "python/vm/args.h"
 #include "python/vm/error.h"
 #include "python/vm/gc.h"
-#include "python/vm/objects/bytes.h"
 #include "python/vm/objects/bytes_internal.h"
 #include "python/vm/objects/containers_internal.h"
 #include "python/vm/objects/int.h"
@@ -70,7 +71,7 @@ bool ByteFromObject(Object* o, unsigned char* out) {
   return true;
 }
 
-std::string BytesReprText(std::string_view data) {
+std::string BytesReprText(std::string_view data, bool escape_single_quote) {
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
@@ -78,7 +79,7 @@ std::string BytesReprText(std::string_view data) {
   out.push_back(quote);
   static const char kHex[] = "0123456789abcdef";
   for (unsigned char c : data) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\' || (escape_single_quote && c == '\'')) {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
     } else if (c == '\t') {
@@ -250,9 +251,7 @@ const MethodDef kBytesMethods[] = {
 
 // --- Shared slots ---------------------------------------------------------------------------
 
-int64_t BytesLikeLength(Object* self) {
-  return static_cast<int64_t>(BytesLikeView(self).size());
-}
+int64_t BytesLikeLength(Object* self) { return static_cast<int64_t>(BytesLikeView(self).size()); }
 
 Ref<> BytesLikeRichCompare(Object* a, Object* b, CompareOp op) {
   if (!IsBytesLike(a) || !IsBytesLike(b)) return NewNotImplemented();
@@ -260,12 +259,24 @@ Ref<> BytesLikeRichCompare(Object* a, Object* b, CompareOp op) {
   int c = x.compare(y);
   bool r = false;
   switch (op) {
-    case CompareOp::kLt: r = c < 0; break;
-    case CompareOp::kLe: r = c <= 0; break;
-    case CompareOp::kEq: r = c == 0; break;
-    case CompareOp::kNe: r = c != 0; break;
-    case CompareOp::kGt: r = c > 0; break;
-    case CompareOp::kGe: r = c >= 0; break;
+    case CompareOp::kLt:
+      r = c < 0;
+      break;
+    case CompareOp::kLe:
+      r = c <= 0;
+      break;
+    case CompareOp::kEq:
+      r = c == 0;
+      break;
+    case CompareOp::kNe:
+      r = c != 0;
+      break;
+    case CompareOp::kGt:
+      r = c > 0;
+      break;
+    case CompareOp::kGe:
+      r = c >= 0;
+      break;
   }
   return NewBool(r);
 }
@@ -328,6 +339,14 @@ Ref<> BytesLikeRepeat(Object* self, int64_t n) {
   std::string_view data = BytesLikeView(self);
   if (n <= 0) return NewBytesLike(self, "");
   if (n == 1 && self->type == &BytesType) return NewRef(self);
+  if (!data.empty() && n > INT64_MAX / static_cast<int64_t>(data.size())) {
+    if (IsByteArray(self)) {
+      SetNoMemory();
+    } else {
+      SetError(&OverflowErrorType, "repeated bytes are too long");
+    }
+    return nullptr;
+  }
   if (!data.empty() && static_cast<uint64_t>(n) > (uint64_t{1} << 40) / data.size()) {
     SetNoMemory();
     return nullptr;
@@ -377,9 +396,8 @@ Ref<> BytesIterLengthHint(Object* o, Object* const*, size_t, Tuple*) {
   int64_t n = static_cast<int64_t>(BytesLikeView(it->seq).size()) - it->index;
   return NewInt(n > 0 ? n : 0);
 }
-const MethodDef kBytesIterMethods[] = {
-    {"__length_hint__", &BytesIterLengthHint, kMethNoArgs},
-    {nullptr}};
+const MethodDef kBytesIterMethods[] = {{"__length_hint__", &BytesIterLengthHint, kMethNoArgs},
+                                       {nullptr}};
 
 }  // namespace
 
@@ -418,6 +436,7 @@ void InitBytesTypes() {
   BytesType.length = &BytesLikeLength;
   BytesType.subscript = &BytesLikeSubscript;
   BytesType.contains = &BytesLikeContains;
+  BytesType.nb_remainder = &BytesPercentFormat;
   BytesType.sq_concat = &BytesLikeConcat;
   BytesType.sq_repeat = &BytesLikeRepeat;
   BytesType.sq_item = &BytesLikeItem;

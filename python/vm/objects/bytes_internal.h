@@ -26,8 +26,9 @@ inline bool IsBytesLike(Object* o) { return IsBytes(o) || IsByteArray(o); }
 // A result of self's kind: bytearray for a bytearray, bytes otherwise.
 Ref<> NewBytesLike(Object* self, std::string_view data);
 
-// b'...' (the repr of bytes; bytearray wraps it).
-std::string BytesReprText(std::string_view data);
+// b'...' (the repr of bytes; bytearray wraps it, and always escapes a single quote, as CPython's
+// bytearray repr does).
+std::string BytesReprText(std::string_view data, bool escape_single_quote = false);
 
 // The data of bytes(source, encoding, errors) / bytearray(...); `type_name` for messages.
 [[nodiscard]] bool BytesDataFromObject(Object* source, Object* encoding, Object* errors,
@@ -43,6 +44,9 @@ Ref<> BytesLikeConcat(Object* a, Object* b);
 Ref<> BytesLikeRepeat(Object* self, int64_t n);
 Ref<> BytesLikeIter(Object* self);
 int64_t BytesLikeLength(Object* self);
+
+// bytes % args / bytearray % args (bytes_format.cc); NotImplemented for other left operands.
+Ref<> BytesPercentFormat(Object* self, Object* args);
 
 // A byte value from an int-like object (ValueError "byte must be in range(0, 256)").
 [[nodiscard]] bool ByteFromObject(Object* o, unsigned char* out);
@@ -88,49 +92,54 @@ Ref<> BytesMethodRPartition(Object*, Object* const*, size_t, Tuple*);
 Ref<> BytesMethodRemovePrefix(Object*, Object* const*, size_t, Tuple*);
 Ref<> BytesMethodRemoveSuffix(Object*, Object* const*, size_t, Tuple*);
 Ref<> BytesMethodExpandTabs(Object*, Object* const*, size_t, Tuple*);
+Ref<> BytesMethodTranslate(Object*, Object* const*, size_t, Tuple*);
+Ref<> BytesMethodMakeTrans(Object*, Object* const*, size_t, Tuple*);
 
 // MethodDef entries for the shared methods (inside a type's table).
-#define PYRITE_BYTES_COMMON_METHODS                                        \
-  {"decode", &BytesMethodDecode, kMethKeywords},                           \
-      {"hex", &BytesMethodHex, kMethKeywords},                             \
-      {"fromhex", &BytesMethodFromHex, kMethO | kMethClass},               \
-      {"join", &BytesMethodJoin, kMethO},                                  \
-      {"split", &BytesMethodSplit, kMethKeywords},                         \
-      {"rsplit", &BytesMethodRSplit, kMethKeywords},                       \
-      {"splitlines", &BytesMethodSplitLines, kMethKeywords},               \
-      {"strip", &BytesMethodStrip, kMethFastcall},                         \
-      {"lstrip", &BytesMethodLStrip, kMethFastcall},                       \
-      {"rstrip", &BytesMethodRStrip, kMethFastcall},                       \
-      {"replace", &BytesMethodReplace, kMethFastcall},                     \
-      {"find", &BytesMethodFind, kMethFastcall},                           \
-      {"rfind", &BytesMethodRFind, kMethFastcall},                         \
-      {"index", &BytesMethodIndex, kMethFastcall},                         \
-      {"rindex", &BytesMethodRIndex, kMethFastcall},                       \
-      {"count", &BytesMethodCount, kMethFastcall},                         \
-      {"startswith", &BytesMethodStartsWith, kMethFastcall},               \
-      {"endswith", &BytesMethodEndsWith, kMethFastcall},                   \
-      {"upper", &BytesMethodUpper, kMethNoArgs},                           \
-      {"lower", &BytesMethodLower, kMethNoArgs},                           \
-      {"swapcase", &BytesMethodSwapCase, kMethNoArgs},                     \
-      {"capitalize", &BytesMethodCapitalize, kMethNoArgs},                 \
-      {"title", &BytesMethodTitle, kMethNoArgs},                           \
-      {"isdigit", &BytesMethodIsDigit, kMethNoArgs},                       \
-      {"isalpha", &BytesMethodIsAlpha, kMethNoArgs},                       \
-      {"isalnum", &BytesMethodIsAlnum, kMethNoArgs},                       \
-      {"isspace", &BytesMethodIsSpace, kMethNoArgs},                       \
-      {"islower", &BytesMethodIsLower, kMethNoArgs},                       \
-      {"isupper", &BytesMethodIsUpper, kMethNoArgs},                       \
-      {"istitle", &BytesMethodIsTitle, kMethNoArgs},                       \
-      {"isascii", &BytesMethodIsAscii, kMethNoArgs},                       \
-      {"center", &BytesMethodCenter, kMethFastcall},                       \
-      {"ljust", &BytesMethodLJust, kMethFastcall},                         \
-      {"rjust", &BytesMethodRJust, kMethFastcall},                         \
-      {"zfill", &BytesMethodZFill, kMethO},                                \
-      {"partition", &BytesMethodPartition, kMethO},                        \
-      {"rpartition", &BytesMethodRPartition, kMethO},                      \
-      {"removeprefix", &BytesMethodRemovePrefix, kMethO},                  \
-      {"removesuffix", &BytesMethodRemoveSuffix, kMethO},                  \
-      {"expandtabs", &BytesMethodExpandTabs, kMethKeywords}
+// clang-format off
+#define PYRITE_BYTES_COMMON_METHODS \
+  {"decode", &BytesMethodDecode, kMethKeywords}, \
+  {"hex", &BytesMethodHex, kMethKeywords}, \
+  {"fromhex", &BytesMethodFromHex, kMethO | kMethClass}, \
+  {"join", &BytesMethodJoin, kMethO}, \
+  {"split", &BytesMethodSplit, kMethKeywords}, \
+  {"rsplit", &BytesMethodRSplit, kMethKeywords}, \
+  {"splitlines", &BytesMethodSplitLines, kMethKeywords}, \
+  {"strip", &BytesMethodStrip, kMethFastcall}, \
+  {"lstrip", &BytesMethodLStrip, kMethFastcall}, \
+  {"rstrip", &BytesMethodRStrip, kMethFastcall}, \
+  {"replace", &BytesMethodReplace, kMethFastcall}, \
+  {"find", &BytesMethodFind, kMethFastcall}, \
+  {"rfind", &BytesMethodRFind, kMethFastcall}, \
+  {"index", &BytesMethodIndex, kMethFastcall}, \
+  {"rindex", &BytesMethodRIndex, kMethFastcall}, \
+  {"count", &BytesMethodCount, kMethFastcall}, \
+  {"startswith", &BytesMethodStartsWith, kMethFastcall}, \
+  {"endswith", &BytesMethodEndsWith, kMethFastcall}, \
+  {"upper", &BytesMethodUpper, kMethNoArgs}, \
+  {"lower", &BytesMethodLower, kMethNoArgs}, \
+  {"swapcase", &BytesMethodSwapCase, kMethNoArgs}, \
+  {"capitalize", &BytesMethodCapitalize, kMethNoArgs}, \
+  {"title", &BytesMethodTitle, kMethNoArgs}, \
+  {"isdigit", &BytesMethodIsDigit, kMethNoArgs}, \
+  {"isalpha", &BytesMethodIsAlpha, kMethNoArgs}, \
+  {"isalnum", &BytesMethodIsAlnum, kMethNoArgs}, \
+  {"isspace", &BytesMethodIsSpace, kMethNoArgs}, \
+  {"islower", &BytesMethodIsLower, kMethNoArgs}, \
+  {"isupper", &BytesMethodIsUpper, kMethNoArgs}, \
+  {"istitle", &BytesMethodIsTitle, kMethNoArgs}, \
+  {"isascii", &BytesMethodIsAscii, kMethNoArgs}, \
+  {"center", &BytesMethodCenter, kMethFastcall}, \
+  {"ljust", &BytesMethodLJust, kMethFastcall}, \
+  {"rjust", &BytesMethodRJust, kMethFastcall}, \
+  {"zfill", &BytesMethodZFill, kMethO}, \
+  {"partition", &BytesMethodPartition, kMethO}, \
+  {"rpartition", &BytesMethodRPartition, kMethO}, \
+  {"removeprefix", &BytesMethodRemovePrefix, kMethO}, \
+  {"removesuffix", &BytesMethodRemoveSuffix, kMethO}, \
+  {"expandtabs", &BytesMethodExpandTabs, kMethKeywords}, \
+  {"translate", &BytesMethodTranslate, kMethKeywords}
+// clang-format on
 
 }  // namespace pyrite::vm
 

@@ -72,8 +72,7 @@ bool StartEnd(Object* const* args, size_t nargs, size_t first, int64_t len, int6
 }
 
 // find / rfind core: the index or -1 (-2 with an error set).
-int64_t FindImpl(const char* name, Object* self, Object* const* args, size_t nargs,
-                 bool reverse) {
+int64_t FindImpl(const char* name, Object* self, Object* const* args, size_t nargs, bool reverse) {
   if (!CheckPositional(name, nargs, 1, 3)) return -2;
   std::string sub;
   if (!SubArg(args[0], &sub)) return -2;
@@ -162,8 +161,8 @@ bool PadArgs(const char* name, Object* const* args, size_t nargs, int64_t* width
   *fill = ' ';
   if (nargs == 2) {
     if (!IsBytesLike(args[1]) || BytesLikeView(args[1]).size() != 1) {
-      SetErrorF(&TypeErrorType, "%s() argument 2 must be a byte string of length 1, not %s",
-                name, TypeNameOf(args[1]));
+      SetErrorF(&TypeErrorType, "%s() argument 2 must be a byte string of length 1, not %s", name,
+                TypeNameOf(args[1]));
       return false;
     }
     *fill = BytesLikeView(args[1])[0];
@@ -331,15 +330,13 @@ Ref<> BytesMethodFromHex(Object* cls, Object* const* args, size_t, Tuple*) {
     }
     int hi = HexValue(c);
     if (hi < 0) {
-      SetErrorF(&ValueErrorType,
-                "non-hexadecimal number found in fromhex() arg at position %lld",
+      SetErrorF(&ValueErrorType, "non-hexadecimal number found in fromhex() arg at position %lld",
                 static_cast<long long>(i));
       return nullptr;
     }
     int lo = i + 1 < s->length ? HexValue(StrAt(s, i + 1)) : -1;
     if (lo < 0) {
-      SetErrorF(&ValueErrorType,
-                "non-hexadecimal number found in fromhex() arg at position %lld",
+      SetErrorF(&ValueErrorType, "non-hexadecimal number found in fromhex() arg at position %lld",
                 static_cast<long long>(i + 1));
       return nullptr;
     }
@@ -394,9 +391,7 @@ Ref<> BytesMethodSplit(Object* self, Object* const* args, size_t nargs, Tuple* k
       while (i < n && IsSpaceByte(data[i])) ++i;
       if (i == n) break;
       if (maxsplit-- <= 0) {
-        size_t e = n;
-        while (e > i && IsSpaceByte(data[e - 1])) --e;
-        parts.push_back(data.substr(i, e - i));
+        parts.push_back(data.substr(i));  // the rest keeps its trailing white space
         break;
       }
       size_t j = i;
@@ -430,9 +425,7 @@ Ref<> BytesMethodRSplit(Object* self, Object* const* args, size_t nargs, Tuple* 
       while (j > 0 && IsSpaceByte(data[j - 1])) --j;
       if (j == 0) break;
       if (maxsplit-- <= 0) {
-        size_t b = 0;
-        while (b < j && IsSpaceByte(data[b])) ++b;
-        parts.push_back(data.substr(b, j - b));
+        parts.push_back(data.substr(0, j));  // the rest keeps its leading white space
         break;
       }
       size_t i = j;
@@ -745,6 +738,50 @@ Ref<> BytesMethodExpandTabs(Object* self, Object* const* args, size_t nargs, Tup
     }
   }
   return NewBytesLike(self, out);
+}
+
+// translate(table, /, delete=b''): table is None or 256 bytes.
+Ref<> BytesMethodTranslate(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
+  static const Params kParams{"translate", {"table", "delete"}, 1, 1};
+  Object* a[2];
+  if (!ParseArgs(kParams, args, nargs, kwnames, a)) return nullptr;
+  std::string table;
+  if (a[0] != None()) {
+    View t;
+    if (!RequireBytesLike(a[0], &t)) return nullptr;
+    if (t.size() != 256) {
+      SetError(&ValueErrorType, "translation table must be 256 characters long");
+      return nullptr;
+    }
+    table = std::string(t);
+  }
+  std::string del;
+  if (a[1] != nullptr) {
+    View d;
+    if (!RequireBytesLike(a[1], &d)) return nullptr;
+    del = std::string(d);
+  }
+  std::string out;
+  for (char c : BytesLikeView(self)) {
+    if (del.find(c) != std::string::npos) continue;
+    out.push_back(table.empty() ? c : table[static_cast<unsigned char>(c)]);
+  }
+  return NewBytesLike(self, out);
+}
+
+// bytes.maketrans(frm, to) (static): the 256-byte table mapping frm[i] to to[i].
+Ref<> BytesMethodMakeTrans(Object*, Object* const* args, size_t nargs, Tuple*) {
+  if (!CheckPositional("maketrans", nargs, 2, 2)) return nullptr;
+  View frm, to;
+  if (!RequireBytesLike(args[0], &frm) || !RequireBytesLike(args[1], &to)) return nullptr;
+  if (frm.size() != to.size()) {
+    SetError(&ValueErrorType, "maketrans arguments must have same length");
+    return nullptr;
+  }
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+  for (size_t i = 0; i < frm.size(); ++i) table[static_cast<unsigned char>(frm[i])] = to[i];
+  return NewBytes(table);
 }
 
 }  // namespace pyrite::vm

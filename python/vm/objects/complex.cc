@@ -81,9 +81,7 @@ C PowU(C x, uint64_t n) {
 
 }  // namespace
 
-Ref<> NewComplex(double real, double imag) {
-  return NewComplexOfType(&ComplexType, real, imag);
-}
+Ref<> NewComplex(double real, double imag) { return NewComplexOfType(&ComplexType, real, imag); }
 
 Ref<> ComplexPowValues(double ar, double ai, double br, double bi) {
   C a{ar, ai}, b{br, bi};
@@ -149,18 +147,18 @@ bool ToComplexOperand(Object* o, C* out, bool* ok) {
   return false;
 }
 
-#define COMPLEX_OPERANDS(a, b)              \
-  C x, y;                                   \
-  {                                         \
-    bool ok;                                \
-    if (!ToComplexOperand(a, &x, &ok)) {    \
-      if (!ok) return NewNotImplemented();  \
-      return nullptr;                       \
-    }                                       \
-    if (!ToComplexOperand(b, &y, &ok)) {    \
-      if (!ok) return NewNotImplemented();  \
-      return nullptr;                       \
-    }                                       \
+#define COMPLEX_OPERANDS(a, b)             \
+  C x, y;                                  \
+  {                                        \
+    bool ok;                               \
+    if (!ToComplexOperand(a, &x, &ok)) {   \
+      if (!ok) return NewNotImplemented(); \
+      return nullptr;                      \
+    }                                      \
+    if (!ToComplexOperand(b, &y, &ok)) {   \
+      if (!ok) return NewNotImplemented(); \
+      return nullptr;                      \
+    }                                      \
   }
 
 Ref<> ComplexAdd(Object* a, Object* b) {
@@ -421,8 +419,7 @@ Ref<> ComplexNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) 
       return nullptr;
     }
     if (!IsNumberLike(r)) {
-      SetErrorF(&TypeErrorType,
-                "complex() first argument must be a string or a number, not '%s'",
+      SetErrorF(&TypeErrorType, "complex() first argument must be a string or a number, not '%s'",
                 TypeNameOf(r));
       return nullptr;
     }

@@ -493,7 +493,7 @@ Ref<> SuperRepr(Object* self) {
   return NewStr(absl::StrCat("<super: <class '", tn, "'>, NULL>"));
 }
 
-Ref<> SuperGetThisClass(Object* self) { return OrNone(AsSuper(self)->type); }
+Ref<> SuperGetThisClass(Object* self) { return OrNone(AsSuper(self)->thisclass); }
 Ref<> SuperGetSelf(Object* self) { return OrNone(AsSuper(self)->obj); }
 Ref<> SuperGetSelfClass(Object* self) { return OrNone(AsSuper(self)->obj_type); }
 
@@ -563,7 +563,12 @@ void InitDescrFuncTypes() {
                                  .basicsize = sizeof(Property),
                                  .flags = kBaseType | kHaveGc,
                                  .methods = kPropMethods,
-                                 .getsets = kPropGetSets});
+                                 .getsets = kPropGetSets,
+                                 .doc = "Property attribute.\n\n  fget\n    function to be used "
+                                        "for getting an attribute value\n  fset\n    function to "
+                                        "be used for setting an attribute value\n  fdel\n    "
+                                        "function to be used for del'ing an attribute\n  doc\n"
+                                        "    docstring\n"});
   PropertyType.dealloc = &PropDealloc;
   PropertyType.traverse = &PropTraverse;
   PropertyType.clear = &PropClear;

@@ -278,6 +278,12 @@ Ref<> IterNextForward(Object* o) {
     Decref(d);
     return nullptr;
   }
+  if (it->remaining <= 0) {
+    // Same size, but an entry the iteration did not expect: keys were deleted and added.
+    SetError(&RuntimeErrorType, "dictionary keys changed during iteration");
+    it->remaining = -1;
+    return nullptr;
+  }
   it->pos = i + 1;
   it->remaining--;
   return MakeResult(it->kind, &d->entries[i]);

@@ -5,6 +5,7 @@
 #include "python/vm/objects/exceptions.h"
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 
 #include "python/vm/abstract.h"
@@ -60,8 +61,8 @@ bool ParseExcKwargs(const char* func, Object* const* args, size_t nargs, Tuple* 
       ++i;
     }
     if (!found) {
-      SetErrorF(&TypeErrorType, "'%s' is an invalid keyword argument for %s()",
-                StrUtf8(key).data(), func);
+      SetErrorF(&TypeErrorType, "'%s' is an invalid keyword argument for %s()", StrUtf8(key).data(),
+                func);
       return false;
     }
   }
@@ -342,8 +343,7 @@ Ref<> SetState(Object* self, Object* const* args, size_t, Tuple*) {
 const MethodDef kBaseExceptionMethods[] = {
     {"with_traceback", &WithTraceback, kMethO,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
-    {"add_note", &AddNote, kMethO,
-     "Exception.add_note(note) --\n    add a note to the exception"},
+    {"add_note", &AddNote, kMethO, "Exception.add_note(note) --\n    add a note to the exception"},
     {"__reduce__", &Reduce, kMethNoArgs},
     {"__setstate__", &SetState, kMethO},
     {nullptr}};
@@ -398,8 +398,8 @@ int NameErrorInit(Object* self, Object* const* args, size_t nargs, Tuple* kwname
   SetField(&ExtraFields(self)[0], kw[0]);
   return 0;
 }
-const GetSetDef kNameErrorGetSets[] = {
-    {"name", &GetExtraField<0>, &SetExtraField<0>, "name"}, {nullptr}};
+const GetSetDef kNameErrorGetSets[] = {{"name", &GetExtraField<0>, &SetExtraField<0>, "name"},
+                                       {nullptr}};
 
 int AttributeErrorInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
   Object* kw[2];
@@ -447,7 +447,8 @@ Ref<> ImportErrorReduce(Object* self, Object* const*, size_t, Tuple*) {
     if (f[1] != nullptr && DictSetItemUtf8(state.get(), "name", f[1]) < 0) return nullptr;
     if (f[2] != nullptr && DictSetItemUtf8(state.get(), "path", f[2]) < 0) return nullptr;
   }
-  if (state && DictSize(state.get()) > 0) return NewTupleFrom({self->type, args.get(), state.get()});
+  if (state && DictSize(state.get()) > 0)
+    return NewTupleFrom({self->type, args.get(), state.get()});
   return NewTupleFrom({self->type, args.get()});
 }
 const MethodDef kImportErrorMethods[] = {{"__reduce__", &ImportErrorReduce, kMethNoArgs},
@@ -509,8 +510,7 @@ Ref<> TbNew(Type*, Object* const* args, size_t nargs, Tuple* kwnames) {
   int64_t lasti, lineno;
   for (Object* v : {a[2], a[3]}) {
     if (!IsInt(v)) {
-      SetErrorF(&TypeErrorType, "'%s' object cannot be interpreted as an integer",
-                TypeNameOf(v));
+      SetErrorF(&TypeErrorType, "'%s' object cannot be interpreted as an integer", TypeNameOf(v));
       return nullptr;
     }
   }
@@ -574,18 +574,35 @@ const MethodDef kTracebackMethods[] = {{"__dir__", &TbDir, kMethNoArgs}, {nullpt
 
 // --- Type set-up ------------------------------------------------------------------------------
 
+const char* ExceptionDoc(const char* name) {
+  struct Entry {
+    const char* name;
+    const char* doc;
+  };
+  static const Entry kDocs[] = {
+#define EXCEPTION_DOC(name, doc) {#name, doc},
+#include "python/vm/objects/exceptions_docs.h"
+#undef EXCEPTION_DOC
+  };
+  for (const Entry& e : kDocs) {
+    if (strcmp(e.name, name) == 0) return e.doc;
+  }
+  return nullptr;
+}
+
 void InitOne(Type* type, const char* name, Type* base, size_t basicsize) {
   InitStaticType(type, {.name = name,
                         .basicsize = basicsize,
                         .flags = kBaseType | kHaveGc | kBaseExceptionSubclass,
-                        .base = base});
+                        .base = base,
+                        .doc = ExceptionDoc(name)});
   type->dealloc = &ExcDealloc;
   type->traverse = &ExcTraverse;
   type->clear = &ExcClear;
+  // As in CPython, every class has its own __new__ and __init__ (so `ValueError.__init__` names
+  // ValueError), while __repr__ and __str__ are inherited unless a family overrides them.
   type->new_ = &ExcNew;
   type->init = &BaseExceptionInit;
-  type->repr = &BaseExceptionRepr;
-  type->str = &BaseExceptionStr;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
   type->dict_offset = static_cast<int32_t>(offsetof(BaseExceptionObject, dict));
@@ -641,8 +658,7 @@ void ExceptionSetTraceback(Object* exc, Object* tb) {
 
 void InitExceptionTypes() {
   // Generic set-up in exceptions.def order (bases before subclasses).
-#define EXCEPTION(name, base, layout) \
-  InitOne(&name##Type, #name, EXC_BASE_##base, sizeof(layout));
+#define EXCEPTION(name, base, layout) InitOne(&name##Type, #name, EXC_BASE_##base, sizeof(layout));
 #define EXC_BASE_Object nullptr
 #define EXC_BASE_BaseException &BaseExceptionType
 #define EXC_BASE_BaseExceptionGroup &BaseExceptionGroupType
@@ -661,9 +677,10 @@ void InitExceptionTypes() {
 #define EXC_BASE_Warning &WarningType
 #include "python/vm/exceptions.def"
 #undef EXCEPTION
+  BaseExceptionType.repr = &BaseExceptionRepr;
+  BaseExceptionType.str = &BaseExceptionStr;
   BaseExceptionType.methods = kBaseExceptionMethods;
   BaseExceptionType.getsets = kBaseExceptionGetSets;
-  BaseExceptionType.doc = nullptr;
 
   SetLayout(&SystemExitType, &SystemExitInit, kSystemExitGetSets);
   SetLayout(&StopIterationType, &StopIterationInit, kStopIterationGetSets);
@@ -671,10 +688,8 @@ void InitExceptionTypes() {
   SetLayout(&NameErrorType, &NameErrorInit, kNameErrorGetSets);
   SetLayout(&UnboundLocalErrorType, &NameErrorInit, nullptr);
   SetLayout(&AttributeErrorType, &AttributeErrorInit, kAttributeErrorGetSets);
-  for (Type* t : {&ImportErrorType, &ModuleNotFoundErrorType}) {
-    t->init = &ImportErrorInit;
-    t->str = &ImportErrorStr;
-  }
+  for (Type* t : {&ImportErrorType, &ModuleNotFoundErrorType}) t->init = &ImportErrorInit;
+  ImportErrorType.str = &ImportErrorStr;
   ImportErrorType.getsets = kImportErrorGetSets;
   ImportErrorType.methods = kImportErrorMethods;
 

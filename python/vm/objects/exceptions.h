@@ -18,7 +18,7 @@ struct Code;
 
 struct BaseExceptionObject : Object {
   Object* dict = nullptr;
-  Object* args = nullptr;       // Tuple
+  Object* args = nullptr;  // Tuple
   Object* notes = nullptr;
   Object* traceback = nullptr;  // Traceback or null
   Object* context = nullptr;
@@ -48,6 +48,7 @@ struct OSErrorObject : BaseExceptionObject {
   Object* strerror = nullptr;
   Object* filename = nullptr;
   Object* filename2 = nullptr;
+  Object* written = nullptr;  // BlockingIOError.characters_written (an int) or null
 };
 struct SyntaxErrorObject : BaseExceptionObject {
   Object* msg = nullptr;
@@ -83,8 +84,7 @@ extern Type TracebackType;
 
 inline bool IsExceptionInstance(Object* o) { return HasFlag(o->type, kBaseExceptionSubclass); }
 inline bool IsExceptionClass(Object* o) {
-  return HasFlag(o->type, kTypeSubclass) &&
-         HasFlag(static_cast<Type*>(o), kBaseExceptionSubclass);
+  return HasFlag(o->type, kTypeSubclass) && HasFlag(static_cast<Type*>(o), kBaseExceptionSubclass);
 }
 
 // Creates type(*args).
@@ -100,8 +100,7 @@ void ExceptionSetTraceback(Object* exc, Object* tb);
 // tuple of types): *match and *rest are the matching part and the rest (null when empty),
 // following BaseExceptionGroup.split's rules (a naked exception is wrapped in an ExceptionGroup
 // when matched). False with an error set.
-[[nodiscard]] bool ExceptionGroupSplit(Object* exc, Object* match_type, Ref<>* match,
-                                       Ref<>* rest);
+[[nodiscard]] bool ExceptionGroupSplit(Object* exc, Object* match_type, Ref<>* match, Ref<>* rest);
 // Combines the exceptions raised and re-raised in except* clauses (`raised`, a list) with the
 // original `orig`, as _PyExc_PrepReraiseStar does; returns the exception to re-raise, or None.
 Ref<> PrepReraiseStar(Object* orig, Object* raised);

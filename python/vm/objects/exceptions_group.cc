@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "python/vm/abstract.h"
+#include "python/vm/objects/dict.h"
 #include "python/vm/objects/exceptions.h"
 #include "python/vm/objects/exceptions_internal.h"
-#include "python/vm/objects/dict.h"
 #include "python/vm/objects/list.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
@@ -124,8 +124,8 @@ Ref<> Derive(Object* self, Object* const* args, size_t, Tuple*) {
 enum class MatcherKind { kByType, kByPredicate, kByIds };
 struct Matcher {
   MatcherKind kind;
-  Object* value = nullptr;                             // type / tuple of types / predicate
-  const std::unordered_set<Object*>* ids = nullptr;    // kByIds: leaf exceptions to keep
+  Object* value = nullptr;                           // type / tuple of types / predicate
+  const std::unordered_set<Object*>* ids = nullptr;  // kByIds: leaf exceptions to keep
 };
 
 bool GetMatcher(Object* value, Matcher* m) {
@@ -205,8 +205,7 @@ bool Subset(Object* orig, std::vector<Ref<>>& excs, Ref<>* result) {
   return true;
 }
 
-bool SplitRecursive(Object* exc, const Matcher& m, bool construct_rest, Ref<>* match,
-                    Ref<>* rest) {
+bool SplitRecursive(Object* exc, const Matcher& m, bool construct_rest, Ref<>* match, Ref<>* rest) {
   *match = nullptr;
   *rest = nullptr;
   int r = Matches(exc, m);
@@ -290,10 +289,10 @@ const MethodDef kGroupMethods[] = {{"derive", &Derive, kMethO},
                                    {"split", &Split, kMethO},
                                    {"subgroup", &Subgroup, kMethO},
                                    {nullptr}};
-const GetSetDef kGroupGetSets[] = {{"message", &GetMessage, &SetReadonly, "exception message"},
-                                   {"exceptions", &GetExceptions, &SetReadonly,
-                                    "nested exceptions"},
-                                   {nullptr}};
+const GetSetDef kGroupGetSets[] = {
+    {"message", &GetMessage, &SetReadonly, "exception message"},
+    {"exceptions", &GetExceptions, &SetReadonly, "nested exceptions"},
+    {nullptr}};
 
 }  // namespace
 
@@ -381,17 +380,17 @@ Ref<> PrepReraiseStar(Object* orig, Object* raised) {
 namespace exc_internal {
 
 void InitExceptionGroupTypes() {
-  for (Type* t : {&BaseExceptionGroupType, &ExceptionGroupType}) {
-    t->new_ = &GroupNew;
-    t->init = &GroupInit;
-    t->str = &GroupStr;
-  }
+  BaseExceptionGroupType.new_ = &GroupNew;
+  BaseExceptionGroupType.init = &GroupInit;
+  BaseExceptionGroupType.str = &GroupStr;
+  // ExceptionGroup inherits everything from BaseExceptionGroup (its first base).
+  ExceptionGroupType.new_ = nullptr;
+  ExceptionGroupType.init = nullptr;
   BaseExceptionGroupType.methods = kGroupMethods;
   BaseExceptionGroupType.getsets = kGroupGetSets;
   // ExceptionGroup(BaseExceptionGroup, Exception): the second base makes `except Exception`
   // catch groups of ordinary exceptions. ReadyType computes the MRO from these bases.
-  ExceptionGroupType.bases =
-      NewTupleFrom({&BaseExceptionGroupType, &ExceptionType}).release();
+  ExceptionGroupType.bases = NewTupleFrom({&BaseExceptionGroupType, &ExceptionType}).release();
 }
 
 }  // namespace exc_internal

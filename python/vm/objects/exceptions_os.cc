@@ -24,7 +24,7 @@ namespace {
 std::string Utf8Of(Object* str_obj) { return std::string(StrUtf8(static_cast<Str*>(str_obj))); }
 
 // --- OSError ----------------------------------------------------------------------------------
-// OSErrorObject fields: errno(0), strerror(1), filename(2), filename2(3).
+// OSErrorObject fields: errno(0), strerror(1), filename(2), filename2(3), written(4).
 
 Type* TypeForErrno(int64_t err) {
   switch (err) {
@@ -35,24 +35,36 @@ Type* TypeForErrno(int64_t err) {
     case EALREADY:
     case EINPROGRESS:
       return &BlockingIOErrorType;
-    case ECHILD: return &ChildProcessErrorType;
+    case ECHILD:
+      return &ChildProcessErrorType;
     case EPIPE:
     case ESHUTDOWN:
       return &BrokenPipeErrorType;
-    case ECONNABORTED: return &ConnectionAbortedErrorType;
-    case ECONNREFUSED: return &ConnectionRefusedErrorType;
-    case ECONNRESET: return &ConnectionResetErrorType;
-    case EEXIST: return &FileExistsErrorType;
-    case ENOENT: return &FileNotFoundErrorType;
-    case EISDIR: return &IsADirectoryErrorType;
-    case ENOTDIR: return &NotADirectoryErrorType;
-    case EINTR: return &InterruptedErrorType;
+    case ECONNABORTED:
+      return &ConnectionAbortedErrorType;
+    case ECONNREFUSED:
+      return &ConnectionRefusedErrorType;
+    case ECONNRESET:
+      return &ConnectionResetErrorType;
+    case EEXIST:
+      return &FileExistsErrorType;
+    case ENOENT:
+      return &FileNotFoundErrorType;
+    case EISDIR:
+      return &IsADirectoryErrorType;
+    case ENOTDIR:
+      return &NotADirectoryErrorType;
+    case EINTR:
+      return &InterruptedErrorType;
     case EACCES:
     case EPERM:
       return &PermissionErrorType;
-    case ESRCH: return &ProcessLookupErrorType;
-    case ETIMEDOUT: return &TimeoutErrorType;
-    default: return nullptr;
+    case ESRCH:
+      return &ProcessLookupErrorType;
+    case ETIMEDOUT:
+      return &TimeoutErrorType;
+    default:
+      return nullptr;
   }
 }
 
@@ -70,7 +82,13 @@ bool OSErrorParse(Object* self, Object* const* args, size_t nargs) {
   Object** f = ExtraFields(self);
   Object* filename = nargs >= 3 ? args[2] : nullptr;
   Object* filename2 = nargs >= 5 ? args[4] : nullptr;
-  if (filename != nullptr && filename != None()) {
+  if (filename != nullptr && filename != None() && self->type == &BlockingIOErrorType &&
+      (IsInt(filename) || filename->type->nb_index != nullptr)) {
+    // BlockingIOError's third argument can be the number of characters written.
+    Ref<> written = Index(filename);
+    if (!written) return false;
+    SetField(&f[4], written.get());
+  } else if (filename != nullptr && filename != None()) {
     SetField(&f[2], filename);
     if (filename2 != nullptr && filename2 != None()) SetField(&f[3], filename2);
     if (!SetArgs(self, args, 2)) return false;
@@ -149,12 +167,37 @@ Ref<> OSErrorReduce(Object* self, Object* const*, size_t, Tuple*) {
   return NewTupleFrom({self->type, args.get()});
 }
 
+Ref<> GetCharactersWritten(Object* self) {
+  Object* w = ExtraFields(self)[4];
+  if (w == nullptr) {
+    SetError(&AttributeErrorType, "characters_written");
+    return nullptr;
+  }
+  return NewRef(w);
+}
+int SetCharactersWritten(Object* self, Object* value) {
+  Object** f = ExtraFields(self);
+  if (value == nullptr) {
+    if (f[4] == nullptr) {
+      SetError(&AttributeErrorType, "characters_written");
+      return -1;
+    }
+    SetField(&f[4], nullptr);
+    return 0;
+  }
+  Ref<> n = Index(value);
+  if (!n) return -1;
+  SetField(&f[4], n.get());
+  return 0;
+}
+
 const MethodDef kOSErrorMethods[] = {{"__reduce__", &OSErrorReduce, kMethNoArgs}, {nullptr}};
 const GetSetDef kOSErrorGetSets[] = {
     {"errno", &GetExtraField<0>, &SetExtraField<0>, "POSIX exception code"},
     {"strerror", &GetExtraField<1>, &SetExtraField<1>, "exception strerror"},
     {"filename", &GetExtraField<2>, &SetExtraField<2>, "exception filename"},
     {"filename2", &GetExtraField<3>, &SetExtraField<3>, "second exception filename"},
+    {"characters_written", &GetCharactersWritten, &SetCharactersWritten},
     {nullptr}};
 
 // --- SyntaxError ------------------------------------------------------------------------------
@@ -225,8 +268,7 @@ const GetSetDef kSyntaxErrorGetSets[] = {
     {"text", &GetExtraField<4>, &SetExtraField<4>, "exception text"},
     {"end_lineno", &GetExtraField<5>, &SetExtraField<5>, "exception end lineno"},
     {"end_offset", &GetExtraField<6>, &SetExtraField<6>, "exception end offset"},
-    {"print_file_and_line", &GetExtraField<7>, &SetExtraField<7>,
-     "exception print_file_and_line"},
+    {"print_file_and_line", &GetExtraField<7>, &SetExtraField<7>, "exception print_file_and_line"},
     {nullptr}};
 
 // --- Unicode errors ---------------------------------------------------------------------------
@@ -282,8 +324,7 @@ int UnicodeDecodeErrorInit(Object* self, Object* const* args, size_t nargs, Tupl
   return 0;
 }
 
-int UnicodeTranslateErrorInit(Object* self, Object* const* args, size_t nargs,
-                              Tuple* kwnames) {
+int UnicodeTranslateErrorInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
   if (BaseExceptionInit(self, args, nargs, kwnames) < 0) return -1;
   if (!CheckArgCount(nargs, 4) || !CheckStrArg(args[0], 1) || !CheckIndexArg(args[1]) ||
       !CheckIndexArg(args[2]) || !CheckStrArg(args[3], 4)) {
@@ -342,8 +383,7 @@ Ref<> UnicodeDecodeErrorStr(Object* self) {
   std::string reason, encoding;
   if (!ReasonAndEncoding(self, &reason, &encoding)) return nullptr;
   int64_t start = IntField(f[2]), end = IntField(f[3]);
-  if (IsBytes(f[1]) && start >= 0 && start < static_cast<Bytes*>(f[1])->size &&
-      end == start + 1) {
+  if (IsBytes(f[1]) && start >= 0 && start < static_cast<Bytes*>(f[1])->size && end == start + 1) {
     unsigned byte = static_cast<unsigned char>(static_cast<Bytes*>(f[1])->data()[start]);
     return NewStr(absl::StrFormat("'%s' codec can't decode byte 0x%02x in position %d: %s",
                                   encoding, byte, start, reason));
@@ -363,8 +403,8 @@ Ref<> UnicodeTranslateErrorStr(Object* self) {
     return NewStr(absl::StrFormat("can't translate character '%s' in position %d: %s",
                                   BadCharEscape(c), start, reason));
   }
-  return NewStr(absl::StrFormat("can't translate characters in position %d-%d: %s", start,
-                                end - 1, reason));
+  return NewStr(
+      absl::StrFormat("can't translate characters in position %d-%d: %s", start, end - 1, reason));
 }
 
 const GetSetDef kUnicodeErrorGetSets[] = {
@@ -380,14 +420,17 @@ const GetSetDef kUnicodeErrorGetSets[] = {
 namespace exc_internal {
 
 void InitOSErrorTypes() {
-#define EXCEPTION(name, base, layout)                       \
-  if constexpr (std::is_same_v<layout, OSErrorObject>) {    \
-    name##Type.new_ = &OSErrorNew;                          \
-    name##Type.init = &OSErrorInit;                         \
-    name##Type.str = &OSErrorStr;                           \
+  // The subclasses share OSError's __new__ and __str__ (inherited) and have their own
+  // __init__ slot, as in CPython.
+#define EXCEPTION(name, base, layout)                    \
+  if constexpr (std::is_same_v<layout, OSErrorObject>) { \
+    name##Type.new_ = nullptr;                           \
+    name##Type.init = &OSErrorInit;                      \
   }
 #include "python/vm/exceptions.def"
 #undef EXCEPTION
+  OSErrorType.new_ = &OSErrorNew;
+  OSErrorType.str = &OSErrorStr;
   OSErrorType.getsets = kOSErrorGetSets;
   OSErrorType.methods = kOSErrorMethods;
 }
@@ -395,8 +438,8 @@ void InitOSErrorTypes() {
 void InitSyntaxAndUnicodeErrorTypes() {
   for (Type* t : {&SyntaxErrorType, &IndentationErrorType, &TabErrorType}) {
     t->init = &SyntaxErrorInit;
-    t->str = &SyntaxErrorStr;
   }
+  SyntaxErrorType.str = &SyntaxErrorStr;
   SyntaxErrorType.getsets = kSyntaxErrorGetSets;
   UnicodeEncodeErrorType.init = &UnicodeEncodeErrorInit;
   UnicodeEncodeErrorType.str = &UnicodeEncodeErrorStr;

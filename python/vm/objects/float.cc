@@ -2,6 +2,8 @@
 // the divisor, ** edge cases), exact comparisons with ints, the numeric hash shared with int and
 // complex, the shortest round-trip repr and the float() constructor. Methods are in
 // float_methods.cc.
+#include "python/vm/objects/float.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -15,7 +17,6 @@
 #include "python/vm/gc.h"
 #include "python/vm/objects/bytes.h"
 #include "python/vm/objects/exceptions.h"
-#include "python/vm/objects/float.h"
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
@@ -290,8 +291,8 @@ Ref<> FloatNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
   if (nargs == 1) {
     Object* x = args[0];
     if (x->type == &FloatType && type == &FloatType) return NewRef(x);
-    if (IsExactStr(x) || (x->type->nb_float == nullptr && x->type->nb_index == nullptr &&
-                          !IsFloat(x))) {
+    if (IsExactStr(x) ||
+        (x->type->nb_float == nullptr && x->type->nb_index == nullptr && !IsFloat(x))) {
       bool handled;
       Ref<> r = FloatFromText(x, &handled);
       if (!handled) {
@@ -311,18 +312,18 @@ Ref<> FloatNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
 
 // --- arithmetic -----------------------------------------------------------------------------
 
-#define FLOAT_OPERANDS(a, b)                                   \
-  double x, y;                                                 \
-  {                                                            \
-    bool ok;                                                   \
-    if (!ToDoubleOperand(a, &x, &ok)) {                        \
-      if (!ok) return NewNotImplemented();                     \
-      return nullptr;                                          \
-    }                                                          \
-    if (!ToDoubleOperand(b, &y, &ok)) {                        \
-      if (!ok) return NewNotImplemented();                     \
-      return nullptr;                                          \
-    }                                                          \
+#define FLOAT_OPERANDS(a, b)               \
+  double x, y;                             \
+  {                                        \
+    bool ok;                               \
+    if (!ToDoubleOperand(a, &x, &ok)) {    \
+      if (!ok) return NewNotImplemented(); \
+      return nullptr;                      \
+    }                                      \
+    if (!ToDoubleOperand(b, &y, &ok)) {    \
+      if (!ok) return NewNotImplemented(); \
+      return nullptr;                      \
+    }                                      \
   }
 
 Ref<> FloatAdd(Object* a, Object* b) {
@@ -413,8 +414,7 @@ Ref<> FloatDivMod(Object* a, Object* b) {
 Ref<> FloatPowSlot(Object* a, Object* b, Object* m) {
   if (m != nullptr && m != None()) {
     if (!(IsFloat(a) || IsInt(a)) || !(IsFloat(b) || IsInt(b))) return NewNotImplemented();
-    SetError(&TypeErrorType,
-             "pow() 3rd argument not allowed unless all arguments are integers");
+    SetError(&TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers");
     return nullptr;
   }
   FLOAT_OPERANDS(a, b);
@@ -513,12 +513,24 @@ Ref<> FloatRichCompare(Object* a, Object* b, CompareOp op) {
   }
   bool r = false;
   switch (op) {
-    case CompareOp::kLt: r = c < 0; break;
-    case CompareOp::kLe: r = c <= 0; break;
-    case CompareOp::kEq: r = c == 0; break;
-    case CompareOp::kNe: r = c != 0; break;
-    case CompareOp::kGt: r = c > 0; break;
-    case CompareOp::kGe: r = c >= 0; break;
+    case CompareOp::kLt:
+      r = c < 0;
+      break;
+    case CompareOp::kLe:
+      r = c <= 0;
+      break;
+    case CompareOp::kEq:
+      r = c == 0;
+      break;
+    case CompareOp::kNe:
+      r = c != 0;
+      break;
+    case CompareOp::kGt:
+      r = c > 0;
+      break;
+    case CompareOp::kGe:
+      r = c >= 0;
+      break;
   }
   return NewBool(r);
 }

@@ -246,8 +246,7 @@ Ref<> FloatGetNewArgs(Object* self, Object* const*, size_t, Tuple*) {
 
 Ref<> FloatGetFormat(Object*, Object* const* args, size_t, Tuple*) {
   if (!IsStr(args[0])) {
-    SetErrorF(&TypeErrorType, "__getformat__() argument must be str, not %s",
-              TypeNameOf(args[0]));
+    SetErrorF(&TypeErrorType, "__getformat__() argument must be str, not %s", TypeNameOf(args[0]));
     return nullptr;
   }
   std::string_view s = StrUtf8(static_cast<Str*>(args[0]));
@@ -269,14 +268,15 @@ const MethodDef kFloatMethods[] = {
     {"__trunc__", &FloatTrunc, kMethNoArgs, "Return the Integral closest to x between 0 and x."},
     {"__floor__", &FloatFloor, kMethNoArgs, "Return the floor as an Integral."},
     {"__ceil__", &FloatCeil, kMethNoArgs, "Return the ceiling as an Integral."},
-    {"__round__", &FloatRound, kMethFastcall, "Return the Integral closest to x, rounding half "
-                                              "toward even."},
-    {"as_integer_ratio", &FloatAsIntegerRatio, kMethNoArgs,
-     "Return integer ratio."},
+    {"__round__", &FloatRound, kMethFastcall,
+     "Return the Integral closest to x, rounding half "
+     "toward even."},
+    {"as_integer_ratio", &FloatAsIntegerRatio, kMethNoArgs, "Return integer ratio."},
     {"fromhex", &FloatFromHex, kMethO | kMethClass,
      "Create a floating-point number from a hexadecimal string."},
-    {"hex", &FloatHex, kMethNoArgs, "Return a hexadecimal representation of a floating-point "
-                                    "number."},
+    {"hex", &FloatHex, kMethNoArgs,
+     "Return a hexadecimal representation of a floating-point "
+     "number."},
     {"is_integer", &FloatIsInteger, kMethNoArgs, "Return True if the float is an integer."},
     {"__getnewargs__", &FloatGetNewArgs, kMethNoArgs},
     {"__getformat__", &FloatGetFormat, kMethO | kMethClass},

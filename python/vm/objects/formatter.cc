@@ -3,6 +3,8 @@
 // [[fill]align][sign][z][#][0][width][grouping][.precision][type], then laying out the value
 // with fill, alignment, sign, prefixes and digit grouping. Float digits come from std::to_chars
 // (exact, correctly rounded), laid out as PyOS_double_to_string does.
+#include "python/vm/objects/formatter.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -12,7 +14,6 @@
 #include "python/vm/error.h"
 #include "python/vm/objects/float.h"
 #include "python/vm/objects/int.h"
-#include "python/vm/objects/formatter.h"
 #include "python/vm/objects/str.h"
 
 namespace pyrite::vm {
@@ -132,9 +133,20 @@ bool ParseSpec(Str* s, char32_t default_type, char default_align, Spec* spec) {
   if (n - pos == 1) spec->type = StrAt(s, pos);
   if (spec->thousands != 0) {
     switch (spec->type) {
-      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+      case 'd':
+      case 'e':
+      case 'f':
+      case 'g':
+      case 'E':
+      case 'G':
+      case '%':
+      case 'F':
+      case 0:
         break;
-      case 'b': case 'o': case 'x': case 'X':
+      case 'b':
+      case 'o':
+      case 'x':
+      case 'X':
         if (spec->thousands == '_') {
           spec->group = 4;
           break;
@@ -272,7 +284,9 @@ std::string FloatBody(double v, char type, int64_t precision, bool alternate, bo
       int exp = std::atoi(sci.c_str() + sci.find('e') + 1);
       std::string s;
       if (v == 0.0) exp = 0;
-      bool use_exp = exp < -4 || exp >= p;
+      // With an omitted type (add_dot_0) the exponent starts one place earlier, as CPython's
+      // format_float_short does.
+      bool use_exp = exp < -4 || exp >= (add_dot_0 ? p - 1 : p);
       if (use_exp) {
         s = FixExponent(sci);
       } else {
@@ -348,8 +362,8 @@ std::string FormatDoubleNumber(double v, const Spec& spec, char32_t type, int64_
   if (std::isnan(v) || std::isinf(v)) {
     // No grouping of the letters: the whole body is the "rest".
     s.thousands = 0;
-    return LayOutNumber(s, SignText(s, negative), "", "", body + (percent ? "%" : "") +
-                                                              std::string(suffix));
+    return LayOutNumber(s, SignText(s, negative), "", "",
+                        body + (percent ? "%" : "") + std::string(suffix));
   }
   return LayOutNumber(s, SignText(s, negative), "", digits, rest);
 }
@@ -371,8 +385,7 @@ Ref<> FormatStr(Str* value, Str* spec_str) {
     return nullptr;
   }
   if (spec.no_neg_0) {
-    SetError(&ValueErrorType,
-             "Negative zero coercion (z) not allowed in string format specifier");
+    SetError(&ValueErrorType, "Negative zero coercion (z) not allowed in string format specifier");
     return nullptr;
   }
   if (spec.alternate) {
@@ -403,7 +416,13 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
   Spec spec;
   if (!ParseSpec(spec_str, 'd', '>', &spec)) return nullptr;
   switch (spec.type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
       auto d = value.ToDouble();
       if (!d.ok()) {
         SetError(&OverflowErrorType, d.error().message);
@@ -411,7 +430,13 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
       }
       return FormatFloat(d.value(), spec_str);
     }
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n':
       break;
     default:
       UnknownCode(spec.type, "int");
@@ -422,8 +447,7 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
     return nullptr;
   }
   if (spec.no_neg_0) {
-    SetError(&ValueErrorType,
-             "Negative zero coercion (z) not allowed in integer format specifier");
+    SetError(&ValueErrorType, "Negative zero coercion (z) not allowed in integer format specifier");
     return nullptr;
   }
   if (spec.type == 'c') {
@@ -436,7 +460,11 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
       return nullptr;
     }
     auto cp = value.ToInt64();
-    if (!cp || *cp < 0 || *cp > 0x10ffff) {
+    if (!cp) {
+      SetError(&OverflowErrorType, "Python int too large to convert to C long");
+      return nullptr;
+    }
+    if (*cp < 0 || *cp > 0x10ffff) {
       SetError(&OverflowErrorType, "%c arg not in range(0x110000)");
       return nullptr;
     }
@@ -462,11 +490,24 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
   int base = 10;
   std::string prefix;
   switch (spec.type) {
-    case 'b': base = 2; prefix = "0b"; break;
-    case 'o': base = 8; prefix = "0o"; break;
-    case 'x': base = 16; prefix = "0x"; break;
-    case 'X': base = 16; prefix = "0X"; break;
-    default: break;
+    case 'b':
+      base = 2;
+      prefix = "0b";
+      break;
+    case 'o':
+      base = 8;
+      prefix = "0o";
+      break;
+    case 'x':
+      base = 16;
+      prefix = "0x";
+      break;
+    case 'X':
+      base = 16;
+      prefix = "0X";
+      break;
+    default:
+      break;
   }
   if (!spec.alternate) prefix.clear();
   bool negative = value.Sign() < 0;
@@ -492,7 +533,15 @@ Ref<> FormatFloat(double value, Str* spec_str) {
   Spec spec;
   if (!ParseSpec(spec_str, 0, '>', &spec)) return nullptr;
   switch (spec.type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%':
       break;
     default:
       UnknownCode(spec.type, "float");
@@ -518,7 +567,14 @@ Ref<> FormatComplex(double real, double imag, Str* spec_str) {
   if (spec_str->length != 0 && !ParseSpec(spec_str, 0, '>', &spec)) return nullptr;
   if (spec_str->length == 0) spec.align = '>';
   switch (spec.type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
       break;
     default:
       UnknownCode(spec.type, "complex");
@@ -555,11 +611,11 @@ Ref<> FormatComplex(double real, double imag, Str* spec_str) {
     }
     return s;
   };
-  std::string re = skip_re ? "" : strip_dot0(FormatDoubleNumber(real, part, type, precision,
-                                                                 false, false, ""));
+  std::string re =
+      skip_re ? "" : strip_dot0(FormatDoubleNumber(real, part, type, precision, false, false, ""));
   Spec im_part = part;
-  std::string im = strip_dot0(FormatDoubleNumber(imag, im_part, type, precision, false,
-                                                 !skip_re, ""));
+  std::string im =
+      strip_dot0(FormatDoubleNumber(imag, im_part, type, precision, false, !skip_re, ""));
   std::string body = (parens ? "(" : "") + re + im + "j" + (parens ? ")" : "");
   int64_t len = static_cast<int64_t>(body.size());
   int64_t pad = spec.width > len ? spec.width - len : 0;

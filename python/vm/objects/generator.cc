@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -268,9 +270,8 @@ Ref<> GenThrow(Generator* gen, bool close_on_genexit, Object* typ, Object* val, 
   if (yf != nullptr) {
     Ref<> yf_ref = NewRef(yf);
     Ref<> ret;
-    bool is_genexit = IsExceptionClass(typ)
-                          ? IsSubtype(static_cast<Type*>(typ), &GeneratorExitType)
-                          : TypeCheck(typ, &GeneratorExitType);
+    bool is_genexit = IsExceptionClass(typ) ? IsSubtype(static_cast<Type*>(typ), &GeneratorExitType)
+                                            : TypeCheck(typ, &GeneratorExitType);
     if (is_genexit && close_on_genexit) {
       gen->running = true;
       int err = CloseIter(yf);
@@ -327,8 +328,8 @@ Ref<> GenThrow(Generator* gen, bool close_on_genexit, Object* typ, Object* val, 
     PY_RETURN_IF_NULL(exc);
     if (!IsExceptionInstance(exc.get())) {
       SetErrorF(&TypeErrorType,
-                "calling %s should have returned an instance of BaseException, not %s",
-                type->name, TypeNameOf(exc.get()));
+                "calling %s should have returned an instance of BaseException, not %s", type->name,
+                TypeNameOf(exc.get()));
       return nullptr;
     }
   } else if (IsExceptionInstance(typ)) {
@@ -385,11 +386,14 @@ void GenTraverse(Object* o, VisitFn visit, void* arg) {
   for (Object* f : {g->code, g->name, g->qualname, g->exc_state.exc}) {
     if (f != nullptr) visit(f, arg);
   }
-  if (g->frame != nullptr) TraverseFrame(g->frame, visit, arg);
+  // A running frame's stack lives in the eval loop's registers (stacktop is stale): leave it
+  // out, which only makes the collector keep what it references.
+  if (g->frame != nullptr && !g->running) TraverseFrame(g->frame, visit, arg);
 }
 
 void GenClear(Object* o) {
   Generator* g = AsGen(o);
+  if (g->running) return;  // the eval loop is using the frame
   Frame* f = g->frame;
   g->frame = nullptr;
   if (f != nullptr) {
@@ -403,12 +407,52 @@ void GenClear(Object* o) {
   }
 }
 
+// The line `lineno` (1-based) of a source file without its indentation, or "" when unreadable.
+std::string SourceLine(const std::string& filename, int32_t lineno) {
+  std::ifstream in(filename);
+  std::string line;
+  for (int32_t i = 0; i < lineno && std::getline(in, line); ++i) {
+  }
+  if (!in) return "";
+  size_t start = line.find_first_not_of(" \t\f");
+  if (start == std::string::npos) return "";
+  size_t end = line.find_last_not_of(" \t\f\r");
+  return line.substr(start, end - start + 1);
+}
+
+// CPython's "RuntimeWarning: coroutine 'f' was never awaited", written the way its default
+// warnings filter shows it: once per location, attributed to the running Python code (or to
+// "sys:1" during shutdown). The VM has no warnings machinery of its own, so this writes the
+// formatted warning to stderr directly.
+void WarnUnawaitedCoroutine(Generator* g) {
+  std::string name = g->qualname != nullptr && IsStr(g->qualname)
+                         ? std::string(StrUtf8(static_cast<Str*>(g->qualname)))
+                         : std::string("?");
+  std::string text = "RuntimeWarning: coroutine '" + name + "' was never awaited";
+  Frame* f = ts->frame;
+  if (f == nullptr) {
+    fprintf(stderr, "sys:1: %s\n", text.c_str());
+    return;
+  }
+  std::string filename(StrUtf8(static_cast<Str*>(f->code->filename)));
+  int32_t lineno = f->Line();
+  static std::set<std::string>* shown = new std::set<std::string>();
+  if (!shown->insert(filename + ":" + std::to_string(lineno) + ":" + text).second) return;
+  std::string source = SourceLine(filename, lineno);
+  fprintf(stderr, "%s:%d: %s\n", filename.c_str(), lineno, text.c_str());
+  if (!source.empty()) fprintf(stderr, "  %s\n", source.c_str());
+  fprintf(stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+}
+
 // A generator that dies while it could still run is closed, so that its finally blocks and
 // context managers' __exit__ run (PEP 342). An unawaited coroutine is just dropped.
 void GenFinalize(Object* o) {
   Generator* g = AsGen(o);
   if (g->frame == nullptr) return;
-  if (g->type == &CoroutineType && g->frame->state == FrameState::kCreated) return;
+  if (g->type == &CoroutineType && g->frame->state == FrameState::kCreated) {
+    WarnUnawaitedCoroutine(g);
+    return;
+  }
   Ref<> saved = FetchError();
   Ref<> r = GenClose(g);
   if (!r) WriteUnraisable(o);
@@ -440,9 +484,7 @@ Ref<> GenThrowMethod(Object* self, Object* const* args, size_t nargs, Tuple*) {
                   nargs > 2 ? args[2] : nullptr);
 }
 
-Ref<> GenCloseMethod(Object* self, Object* const*, size_t, Tuple*) {
-  return GenClose(AsGen(self));
-}
+Ref<> GenCloseMethod(Object* self, Object* const*, size_t, Tuple*) { return GenClose(AsGen(self)); }
 
 Ref<> GenRepr(Object* o) {
   Generator* g = AsGen(o);
@@ -631,9 +673,12 @@ Ref<> NewGeneratorForFrame(Frame* frame) {
 int GenSend(Object* receiver, Object* value, Ref<>* result) {
   if (receiver->type == &GeneratorType || receiver->type == &CoroutineType) {
     switch (SendEx(static_cast<Generator*>(receiver), value, false, false, result)) {
-      case SendStatus::kNext: return 1;
-      case SendStatus::kReturn: return 0;
-      case SendStatus::kError: return -1;
+      case SendStatus::kNext:
+        return 1;
+      case SendStatus::kReturn:
+        return 0;
+      case SendStatus::kError:
+        return -1;
     }
   }
   Ref<> r;

@@ -17,17 +17,17 @@ struct Frame;
 // generator can still run and released (null) once it has returned or raised.
 struct Generator : Object {
   Frame* frame = nullptr;
-  Object* code = nullptr;       // Code (owned): gi_code outlives the frame
-  Object* name = nullptr;       // Str (owned)
-  Object* qualname = nullptr;   // Str (owned)
+  Object* code = nullptr;      // Code (owned): gi_code outlives the frame
+  Object* name = nullptr;      // Str (owned)
+  Object* qualname = nullptr;  // Str (owned)
   Object* weaklist = nullptr;
   // The handled-exception entry linked into ts->exc_info while the frame runs, so that
   // sys.exc_info() inside the generator sees its own except blocks only (exc owned).
   ExcInfo exc_state;
-  bool running = false;         // gi_running: inside send/throw/close
+  bool running = false;  // gi_running: inside send/throw/close
   // Async generators only.
-  bool running_async = false;   // an asend/athrow awaitable is being driven
-  bool closed = false;          // aclose() started or the generator finished
+  bool running_async = false;  // an asend/athrow awaitable is being driven
+  bool closed = false;         // aclose() started or the generator finished
 };
 
 extern Type GeneratorType;
@@ -53,8 +53,7 @@ Ref<> AsyncGenWrapValue(Object* value);
 void InitGeneratorTypes();
 
 inline bool IsGenerator(Object* o) {
-  return o->type == &GeneratorType || o->type == &CoroutineType ||
-         o->type == &AsyncGeneratorType;
+  return o->type == &GeneratorType || o->type == &CoroutineType || o->type == &AsyncGeneratorType;
 }
 
 }  // namespace pyrite::vm

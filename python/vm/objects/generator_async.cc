@@ -295,8 +295,8 @@ Ref<> AThrowThrowMethod(Object* self, Object* const* args, size_t nargs, Tuple*)
     return nullptr;
   }
   Generator* gen = AsGen(o->gen);
-  Ref<> r = GenThrow(gen, true, args[0], nargs > 1 ? args[1] : nullptr,
-                     nargs > 2 ? args[2] : nullptr);
+  Ref<> r =
+      GenThrow(gen, true, args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
   if (o->args != nullptr) return Unwrap(gen, std::move(r));
   if (r && r->type == &AsyncGenWrappedValueType) return AThrowYieldClose(o);
   if (ErrorMatches(&StopAsyncIterationType) || ErrorMatches(&GeneratorExitType)) {

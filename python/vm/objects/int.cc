@@ -95,10 +95,18 @@ Ref<> NewIntOfType(Type* type, BigInt v) {
 void SetIntError(const bigint::IntError& e) {
   Type* t = &ValueErrorType;
   switch (e.kind) {
-    case IntErrorKind::kZeroDivisionError: t = &ZeroDivisionErrorType; break;
-    case IntErrorKind::kValueError: t = &ValueErrorType; break;
-    case IntErrorKind::kOverflowError: t = &OverflowErrorType; break;
-    case IntErrorKind::kMemoryError: t = &MemoryErrorType; break;
+    case IntErrorKind::kZeroDivisionError:
+      t = &ZeroDivisionErrorType;
+      break;
+    case IntErrorKind::kValueError:
+      t = &ValueErrorType;
+      break;
+    case IntErrorKind::kOverflowError:
+      t = &OverflowErrorType;
+      break;
+    case IntErrorKind::kMemoryError:
+      t = &MemoryErrorType;
+      break;
   }
   SetError(t, e.message);
 }
@@ -172,13 +180,13 @@ Ref<> ParseIntText(std::string_view text, int base, Object* original) {
   const bigint::IntError& e = r.error();
   if (e.kind == IntErrorKind::kValueError && e.message.starts_with("invalid literal") &&
       original != nullptr) {
-    Ref<> shown = NewRef(original);
-    if (IsStr(original) && static_cast<Str*>(original)->length > 200) {
-      shown = StrSubstring(static_cast<Str*>(original), 0, 200);
-      PY_RETURN_IF_NULL(shown);
-    }
-    Ref<> rep = Repr(shown.get());
+    // %.200R: the repr, cut to 200 characters.
+    Ref<> rep = Repr(original);
     PY_RETURN_IF_NULL(rep);
+    if (static_cast<Str*>(rep.get())->length > 200) {
+      rep = StrSubstring(static_cast<Str*>(rep.get()), 0, 200);
+      PY_RETURN_IF_NULL(rep);
+    }
     SetErrorF(&ValueErrorType, "invalid literal for int() with base %d: %s", base,
               std::string(StrUtf8(static_cast<Str*>(rep.get()))).c_str());
     return nullptr;
@@ -256,9 +264,9 @@ Ref<> IntFromObject(Object* o) {
 
 namespace {
 
-#define INT_BINARY_PROLOGUE(a, b)                                   \
-  if (!IsInt(a) || !IsInt(b)) return NewNotImplemented();           \
-  const BigInt& x = IntValue(a);                                    \
+#define INT_BINARY_PROLOGUE(a, b)                         \
+  if (!IsInt(a) || !IsInt(b)) return NewNotImplemented(); \
+  const BigInt& x = IntValue(a);                          \
   const BigInt& y = IntValue(b)
 
 Ref<> IntAdd(Object* a, Object* b) {
@@ -367,12 +375,24 @@ Ref<> IntRichCompare(Object* a, Object* b, CompareOp op) {
   auto c = IntValue(a) <=> IntValue(b);
   bool r = false;
   switch (op) {
-    case CompareOp::kLt: r = c < 0; break;
-    case CompareOp::kLe: r = c <= 0; break;
-    case CompareOp::kEq: r = c == 0; break;
-    case CompareOp::kNe: r = c != 0; break;
-    case CompareOp::kGt: r = c > 0; break;
-    case CompareOp::kGe: r = c >= 0; break;
+    case CompareOp::kLt:
+      r = c < 0;
+      break;
+    case CompareOp::kLe:
+      r = c <= 0;
+      break;
+    case CompareOp::kEq:
+      r = c == 0;
+      break;
+    case CompareOp::kNe:
+      r = c != 0;
+      break;
+    case CompareOp::kGt:
+      r = c > 0;
+      break;
+    case CompareOp::kGe:
+      r = c >= 0;
+      break;
   }
   return NewBool(r);
 }

@@ -1,5 +1,6 @@
 // The methods and attributes of int (bit_length, to_bytes, from_bytes, __round__, __format__,
 // real/imag/numerator/denominator, ...). The slots are in int.cc.
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -47,7 +48,8 @@ Ref<> IntGetNewArgs(Object* self, Object* const*, size_t, Tuple*) {
 
 Ref<> IntSizeOf(Object* self, Object* const*, size_t, Tuple*) {
   const BigInt& v = IntValue(self);
-  int64_t digits = static_cast<int64_t>((v.BitLength() + 29) / 30);
+  // CPython 3.11 counts at least one digit, even for 0.
+  int64_t digits = std::max<int64_t>(1, static_cast<int64_t>((v.BitLength() + 29) / 30));
   return NewInt(24 + 4 * digits);
 }
 
@@ -195,6 +197,10 @@ Ref<> IntFromBytes(Object* cls, Object* const* args, size_t nargs, Tuple* kwname
     data = std::string(static_cast<Bytes*>(a[0])->view());
   } else if (IsByteArray(a[0])) {
     data = static_cast<ByteArray*>(a[0])->buffer;
+  } else if (IsStr(a[0])) {
+    // PyObject_Bytes: a str is not a bytes source without an encoding.
+    SetError(&TypeErrorType, "cannot convert 'str' object to bytes");
+    return nullptr;
   } else {
     Ref<> b = CallOneArg(&BytesType, a[0]);
     PY_RETURN_IF_NULL(b);
@@ -242,8 +248,7 @@ const MethodDef kIntMethods[] = {
     {"to_bytes", &IntToBytes, kMethKeywords, "Return an array of bytes representing an integer."},
     {"from_bytes", &IntFromBytes, kMethKeywords | kMethClass,
      "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", &IntAsIntegerRatio, kMethNoArgs,
-     "Return integer ratio."},
+    {"as_integer_ratio", &IntAsIntegerRatio, kMethNoArgs, "Return integer ratio."},
     {"__trunc__", &IntSelf, kMethNoArgs, "Truncating an Integral returns itself."},
     {"__floor__", &IntSelf, kMethNoArgs, "Flooring an Integral returns itself."},
     {"__ceil__", &IntSelf, kMethNoArgs, "Ceiling of an Integral returns itself."},

@@ -77,6 +77,11 @@ bool ClearStopIteration() {
 
 Ref<> EnumerateNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
   static const Params kParams{"enumerate", {"iterable", "start"}, 0, 1};
+  if (nargs == 0 && kwnames == nullptr) {
+    // CPython's enumerate reports this one without the "(pos 1)" of other parsers.
+    SetError(&TypeErrorType, "enumerate() missing required argument 'iterable'");
+    return nullptr;
+  }
   Object* a[2] = {nullptr, nullptr};
   if (!ParseArgs(kParams, args, nargs, kwnames, a)) return nullptr;
   Ref<> start;

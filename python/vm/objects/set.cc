@@ -167,7 +167,7 @@ restart:
     while (true) {
       if (e->key == nullptr) goto found_unused;
       if (e->key == kDummy) {
-        if (freeslot == nullptr) freeslot = e;
+        freeslot = e;  // the last deleted slot on the probe path is reused, as in CPython
       } else if (e->hash == hash) {
         Object* start = e->key;
         if (start == key) return 0;
@@ -263,6 +263,8 @@ SetEntry* NextEntry(Set* s, int64_t* pos) {
 
 bool MergeSet(Set* s, Set* other) {
   if (other == s || other->used == 0) return true;
+  // A new set starts with CPython's 8-slot table; the size decisions below depend on it.
+  if (!EnsureTable(s)) return false;
   if ((s->fill + other->used) * 5 >= s->mask * 3) {
     if (!TableResize(s, (s->used + other->used) * 2)) return false;
   }
@@ -1000,6 +1002,8 @@ bool SetNext(Set* s, int64_t* pos, Object** key) {
   *key = e->key;
   return true;
 }
+
+bool SetUpdate(Set* s, Object* iterable) { return UpdateInternal(s, iterable); }
 
 bool SetUpdateFromIterable(Object* set, Object* iterable) {
   return UpdateInternal(static_cast<Set*>(set), iterable);

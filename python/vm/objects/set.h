@@ -38,6 +38,10 @@ Ref<Set> NewFrozenSet(Object* iterable = nullptr);
 int SetContains(Set* s, Object* key);               // 1 / 0 / -1
 [[nodiscard]] int SetDiscard(Set* s, Object* key);  // 1 removed / 0 / -1
 bool SetNext(Set* s, int64_t* pos, Object** key);   // borrowed
+// s.update(iterable) with CPython's fast paths for sets and dicts (pre-sizing, table copy), which
+// decide the table size and so the iteration order: SET_UPDATE must use this, not SetAdd in a
+// loop, for `{*a}` and set displays to print in CPython's order.
+[[nodiscard]] bool SetUpdate(Set* s, Object* iterable);
 
 void InitSetTypes();
 

@@ -4,6 +4,7 @@
 // repr. The str type's slots and constructor are in str_type.cc, its methods in str_*.cc.
 #include "python/vm/objects/str.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -14,6 +15,7 @@
 #include "python/unicode/utf8.h"
 #include "python/vm/error.h"
 #include "python/vm/gc.h"
+#include "python/vm/objects/str_impl.h"
 
 namespace pyrite::vm {
 namespace {
@@ -69,7 +71,7 @@ Ref<Str> BuildFrom(Type* type, const Src* cps, size_t n) {
   }
   if (n == 0 && type == &StrType) {
     Decref(s);
-    return StrFromCodePoint(0xFFFFFFFF);  // the empty string (see below)
+    return EmptyStr();
   }
   if (n == 1 && type == &StrType && cps[0] < 0x100) {
     Decref(s);
@@ -89,17 +91,17 @@ std::unordered_map<std::string_view, Str*>& InternTable() {
 
 }  // namespace
 
-// StrFromCodePoint(0xFFFFFFFF) is the private spelling of "the empty string".
-Ref<Str> StrFromCodePoint(char32_t cp) {
-  if (cp == 0xFFFFFFFF) {
-    if (empty_str == nullptr) {
-      empty_str = AllocStr(&StrType, 0, 1);
-      if (empty_str == nullptr) return nullptr;
-      empty_str->ascii = true;
-      MakeImmortal(empty_str);
-    }
-    return NewRef(empty_str);
+Ref<Str> EmptyStr() {
+  if (empty_str == nullptr) {
+    empty_str = AllocStr(&StrType, 0, 1);
+    if (empty_str == nullptr) return nullptr;
+    empty_str->ascii = true;
+    MakeImmortal(empty_str);
   }
+  return NewRef(empty_str);
+}
+
+Ref<Str> StrFromCodePoint(char32_t cp) {
   if (cp < 0x100) {
     Str*& slot = latin1_chars[cp];
     if (slot == nullptr) {
@@ -116,12 +118,12 @@ Ref<Str> StrFromCodePoint(char32_t cp) {
 }
 
 Ref<Str> NewStrFromCodePoints(const char32_t* cps, size_t n) {
-  if (n == 0) return StrFromCodePoint(0xFFFFFFFF);
+  if (n == 0) return EmptyStr();
   return BuildFrom(&StrType, cps, n);
 }
 
 Ref<Str> NewStrFromLatin1(std::string_view bytes) {
-  if (bytes.empty()) return StrFromCodePoint(0xFFFFFFFF);
+  if (bytes.empty()) return EmptyStr();
   return BuildFrom(&StrType, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
@@ -135,7 +137,7 @@ Ref<Str> NewStr(std::string_view utf8) {
   }
   if (ascii) {
     if (utf8.size() <= 1) {
-      return utf8.empty() ? StrFromCodePoint(0xFFFFFFFF)
+      return utf8.empty() ? EmptyStr()
                           : StrFromCodePoint(static_cast<unsigned char>(utf8[0]));
     }
     Str* s = AllocStr(&StrType, static_cast<int64_t>(utf8.size()), 1);
@@ -162,7 +164,7 @@ Ref<Str> StrCopyAs(Type* type, Str* s) {
     // An exact copy of a subclass instance: use the caches for tiny strings.
     if (r->length == 0) {
       Decref(r);
-      return StrFromCodePoint(0xFFFFFFFF);
+      return EmptyStr();
     }
     if (r->length == 1 && r->kind == 1) {
       char32_t cp = StrAt(r, 0);
@@ -340,7 +342,7 @@ Ref<Str> StrConcat(Str* a, Str* b) {
 Ref<Str> StrSubstring(Str* s, int64_t start, int64_t end) {
   if (start < 0) start = 0;
   if (end > s->length) end = s->length;
-  if (start >= end) return StrFromCodePoint(0xFFFFFFFF);
+  if (start >= end) return EmptyStr();
   if (start == 0 && end == s->length && IsExactStr(s)) return NewRef(s);
   const int64_t n = end - start;
   if (n == 1) return StrFromCodePoint(StrAt(s, start));

@@ -53,11 +53,6 @@ Ref<> AllChars(Object* self, Pred pred) {
   return NewBool(true);
 }
 
-bool IsPySpace(char32_t c) {
-  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
-  return unicode::IsSpace(c);
-}
-
 // An int argument through __index__ ("'str' object cannot be interpreted as an integer").
 bool IndexArg(Object* o, int64_t* out) {
   Ref<> i = Index(o);

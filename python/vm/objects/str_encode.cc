@@ -204,17 +204,23 @@ Ref<> StrEncode(Str* s, std::string_view encoding, std::string_view errors) {
       case Handler::kReplace:
         for (int64_t j = i; j < end; ++j) EncodeOne(info.codec, '?', out, false);
         break;
-      case Handler::kSurrogateEscape:
-        for (int64_t j = i; j < end; ++j) {
+      case Handler::kSurrogateEscape: {
+        // Only byte-oriented codecs take escaped bytes back, and only if the whole run is
+        // U+DC80..U+DCFF; otherwise the run's error stands.
+        bool escapable = info.codec == Codec::kUtf8 || info.codec == Codec::kAscii ||
+                         info.codec == Codec::kLatin1;
+        for (int64_t j = i; j < end && escapable; ++j) {
           const char32_t d = StrAt(s, j);
-          if (d < 0xDC80 || d > 0xDCFF) {
-            RaiseUnicodeError(&UnicodeEncodeErrorType, info.name, s, j, j + 1,
-                              EncodeReason(info.codec));
-            return nullptr;
-          }
-          out.push_back(static_cast<char>(d - 0xDC00));
+          escapable = d >= 0xDC80 && d <= 0xDCFF;
         }
+        if (!escapable) {
+          RaiseUnicodeError(&UnicodeEncodeErrorType, info.name, s, i, end,
+                            EncodeReason(info.codec));
+          return nullptr;
+        }
+        for (int64_t j = i; j < end; ++j) out.push_back(static_cast<char>(StrAt(s, j) - 0xDC00));
         break;
+      }
       case Handler::kXmlCharRefReplace:
         for (int64_t j = i; j < end; ++j) {
           for (char ch : absl::StrFormat("&#%d;", static_cast<uint32_t>(StrAt(s, j)))) {
@@ -299,6 +305,8 @@ Ref<> StrDecode(std::string_view data, std::string_view encoding, std::string_vi
   const bool known_handler = FindHandler(errors, &handler);
   std::u32string out;
   out.reserve(data.size());
+  // The codec named in decoding errors: utf-16 and utf-32 report the byte order they settled on.
+  const char* error_name = info.name;
   // Reports bytes [start, end) with `reason`; false: raise.
   auto on_error = [&](size_t start, size_t end, const char* reason) -> bool {
     if (!known_handler) {
@@ -328,7 +336,7 @@ Ref<> StrDecode(std::string_view data, std::string_view encoding, std::string_vi
       default: {
         Ref<> obj = NewBytes(data);
         if (!obj) return false;
-        RaiseUnicodeError(&UnicodeDecodeErrorType, info.name, obj.get(),
+        RaiseUnicodeError(&UnicodeDecodeErrorType, error_name, obj.get(),
                           static_cast<int64_t>(start), static_cast<int64_t>(end), reason);
         return false;
       }
@@ -384,6 +392,7 @@ Ref<> StrDecode(std::string_view data, std::string_view encoding, std::string_vi
           i = 2;
         }
       }
+      error_name = be ? "utf-16-be" : "utf-16-le";
       while (i < data.size()) {
         if (i + 1 >= data.size()) {
           if (!on_error(i, data.size(), "truncated data")) return nullptr;
@@ -442,6 +451,7 @@ Ref<> StrDecode(std::string_view data, std::string_view encoding, std::string_vi
           i = 4;
         }
       }
+      error_name = be ? "utf-32-be" : "utf-32-le";
       while (i < data.size()) {
         if (i + 3 >= data.size()) {
           if (!on_error(i, data.size(), "truncated data")) return nullptr;

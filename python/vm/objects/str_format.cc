@@ -20,6 +20,7 @@ struct FormatState {
   Object* const* args;
   size_t nargs;
   Object* kwargs;  // a mapping or null
+  bool positional_allowed = true;  // false for format_map
   enum { kInit, kAuto, kManual } numbering = kInit;
   int64_t next_auto = 0;
 };
@@ -71,6 +72,10 @@ Ref<> GetField(Str* s, int64_t b, int64_t e, FormatState& st) {
         SetError(&ValueErrorType, "Too many decimal digits in format string");
         return nullptr;
       }
+    }
+    if (!st.positional_allowed) {
+      SetError(&ValueErrorType, "Format string contains positional fields");
+      return nullptr;
     }
     if (index >= static_cast<int64_t>(st.nargs)) {
       SetErrorF(&IndexErrorType, "Replacement index %lld out of range for positional args tuple",
@@ -315,7 +320,13 @@ Ref<> StrFormatMethodFn(Object* self, Object* const* args, size_t nargs, Tuple* 
 }
 
 Ref<> StrFormatMapMethod(Object* self, Object* const* args, size_t, Tuple*) {
-  return StrFormatMethod(static_cast<Str*>(self), nullptr, 0, args[0]);
+  Str* format = static_cast<Str*>(self);
+  FormatState st{nullptr, 0, args[0]};
+  st.positional_allowed = false;
+  std::u32string out;
+  out.reserve(static_cast<size_t>(format->length));
+  if (!Render(format, 0, format->length, st, 2, out)) return nullptr;
+  return NewStrFromU32(out);
 }
 
 }  // namespace pyrite::vm

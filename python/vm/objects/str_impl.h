@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "python/unicode/unicode.h"
 #include "python/vm/object.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/type.h"
@@ -18,10 +19,16 @@ struct Tuple;
 
 void StrDealloc(Object* o);
 size_t StrVarSize(Object* o);
-// The empty string.
-inline Ref<Str> EmptyStr() { return StrFromCodePoint(0xFFFFFFFF); }
+// The empty string (cached, immortal).
+Ref<Str> EmptyStr();
 inline Ref<Str> NewStrFromU32(const std::u32string& s) {
   return NewStrFromCodePoints(s.data(), s.size());
+}
+
+// str.isspace() of one code point (split and strip use it), with an ASCII fast path.
+inline bool IsPySpace(char32_t c) {
+  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+  return unicode::IsSpace(c);
 }
 
 // Converts an optional start/end argument (None or an index) as CPython's _PyEval_SliceIndex:

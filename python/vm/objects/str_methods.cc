@@ -142,11 +142,6 @@ Ref<> StartsEndsWith(const char* name, bool at_end, Object* self, Object* const*
   return NewBool(TailMatch(s, AsStr(prefix), start, end, at_end));
 }
 
-bool IsPySpace(char32_t c) {
-  if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
-  return unicode::IsSpace(c);
-}
-
 bool IsLineBoundary(char32_t c) {
   switch (c) {
     case '\n': case '\r': case 0x0b: case 0x0c: case 0x1c: case 0x1d: case 0x1e: case 0x85:
@@ -340,10 +335,8 @@ Ref<> StrSplitMethod(Object* self, Object* const* args, size_t nargs, Tuple* kwn
     while (true) {
       while (i < n && IsPySpace(StrAt(s, i))) ++i;
       if (i == n) break;
-      if (maxsplit-- == 0) {
-        int64_t end = n;
-        while (end > i && IsPySpace(StrAt(s, end - 1))) --end;
-        if (!AppendPiece(list.get(), s, i, end)) return nullptr;
+      if (maxsplit-- == 0) {  // the rest, trailing whitespace included
+        if (!AppendPiece(list.get(), s, i, n)) return nullptr;
         break;
       }
       int64_t j = i;
@@ -376,10 +369,8 @@ Ref<> StrRSplitMethod(Object* self, Object* const* args, size_t nargs, Tuple* kw
     while (true) {
       while (i > 0 && IsPySpace(StrAt(s, i - 1))) --i;
       if (i == 0) break;
-      if (maxsplit-- == 0) {
-        int64_t start = 0;
-        while (start < i && IsPySpace(StrAt(s, start))) ++start;
-        if (!AppendPiece(list.get(), s, start, i)) return nullptr;
+      if (maxsplit-- == 0) {  // the rest, leading whitespace included
+        if (!AppendPiece(list.get(), s, 0, i)) return nullptr;
         break;
       }
       int64_t j = i;

@@ -192,6 +192,7 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
     ctx.argidx = 0;
   }
   if (args->type->subscript != nullptr && !IsTuple(args) && !IsStr(args)) ctx.dict = args;
+  Ref<> keyed;  // owns ctx.args once a %(key) lookup replaced it
   std::u32string out;
   out.reserve(static_cast<size_t>(fmt->length) + 16);
   const int64_t n = fmt->length;
@@ -207,7 +208,6 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
       SetError(&ValueErrorType, "incomplete format");
       return nullptr;
     }
-    Ref<> keyed;  // the value looked up by %(key)
     if (StrAt(fmt, i) == '(') {
       if (ctx.dict == nullptr) {
         SetError(&TypeErrorType, "format requires a mapping");
@@ -226,8 +226,11 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
       }
       Ref<Str> key = StrSubstring(fmt, key_start, i - 1);
       PY_RETURN_IF_NULL(key);
+      // The value becomes the argument list, as CPython does: one more plain conversion after
+      // it finds no arguments left.
       keyed = GetItem(ctx.dict, key.get());
       PY_RETURN_IF_NULL(keyed);
+      ctx.args = keyed.get();
       ctx.arglen = -1;
       ctx.argidx = -2;
     }
@@ -273,7 +276,7 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
       out.push_back('%');
       continue;
     }
-    Object* v = keyed ? keyed.get() : NextArg(ctx);
+    Object* v = NextArg(ctx);
     if (v == nullptr) return nullptr;
     switch (type) {
       case 's':

@@ -203,8 +203,7 @@ Ref<> StrGetNewArgs(Object* self, Object* const*, size_t, Tuple*) {
 // CPython's sizes: a compact ASCII object is 48 bytes, other compact objects 72, plus the data.
 Ref<> StrSizeOf(Object* self, Object* const*, size_t, Tuple*) {
   Str* s = AsStr(self);
-  int64_t size = s->ascii ? 48 + s->length + 1 : 72 + (s->length + 1) * s->kind;
-  if (!s->ascii && s->utf8 != nullptr) size += s->utf8_length + 1;
+  const int64_t size = s->ascii ? 48 + s->length + 1 : 72 + (s->length + 1) * s->kind;
   return NewInt(size);
 }
 

@@ -62,43 +62,73 @@ void InsertAfter(WeakRef* r, WeakRef* prev) {
   prev->next = r;
 }
 
-// The shared plain reference (exact weakref.ref without a callback), if there is one.
-WeakRef* BasicRef(WeakRef* head) {
-  if (head != nullptr && head->type == &WeakRefType && head->callback == nullptr) return head;
-  return nullptr;
+// The shared plain reference (exact weakref.ref without a callback) and the shared plain proxy,
+// when they exist: they are the first entries of the list, in that order.
+void BasicRefs(WeakRef* head, WeakRef** ref, WeakRef** proxy) {
+  *ref = nullptr;
+  *proxy = nullptr;
+  if (head != nullptr && head->type == &WeakRefType && head->callback == nullptr) {
+    *ref = head;
+    head = head->next;
+  }
+  if (head != nullptr && IsWeakProxy(head) && head->callback == nullptr) *proxy = head;
 }
 
-Ref<> WeakRefNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
-  if (!CheckNoKwargs("ref", kwnames)) return nullptr;
-  if (!CheckPositional("__new__", nargs, 1, 2)) return nullptr;
-  Object* referent = args[0];
-  Object* callback = nargs > 1 ? args[1] : nullptr;
+// Links a new reference into the referent's list, keeping the shared entries first.
+void Insert(WeakRef* r, Object* referent) {
+  WeakRef** head = ListHead(referent);
+  WeakRef* basic_ref;
+  WeakRef* basic_proxy;
+  BasicRefs(*head, &basic_ref, &basic_proxy);
+  bool plain = r->callback == nullptr && (r->type == &WeakRefType || IsWeakProxy(r));
+  if (plain && r->type == &WeakRefType) {
+    InsertHead(r, head);
+  } else if (plain) {
+    if (basic_ref != nullptr) {
+      InsertAfter(r, basic_ref);
+    } else {
+      InsertHead(r, head);
+    }
+  } else if (basic_proxy != nullptr) {
+    InsertAfter(r, basic_proxy);
+  } else if (basic_ref != nullptr) {
+    InsertAfter(r, basic_ref);
+  } else {
+    InsertHead(r, head);
+  }
+}
+
+// Makes a reference of `type` to `referent`, or returns the shared one when it may.
+Ref<> MakeWeak(Type* type, Object* referent, Object* callback) {
   if (callback == None()) callback = nullptr;
   if (!SupportsWeakrefs(referent)) {
     SetErrorF(&TypeErrorType, "cannot create weak reference to '%.200s' object",
               TypeNameOf(referent));
     return nullptr;
   }
-  WeakRef** head = ListHead(referent);
-  WeakRef* basic = BasicRef(*head);
-  if (type == &WeakRefType && callback == nullptr && basic != nullptr) return NewRef<Object>(basic);
+  if (callback == nullptr) {
+    WeakRef* basic_ref;
+    WeakRef* basic_proxy;
+    BasicRefs(*ListHead(referent), &basic_ref, &basic_proxy);
+    if (type == &WeakRefType && basic_ref != nullptr) return NewRef<Object>(basic_ref);
+    if ((type == &WeakProxyType || type == &WeakCallableProxyType) && basic_proxy != nullptr)
+      return NewRef<Object>(basic_proxy);
+  }
   WeakRef* r = AllocObject<WeakRef>(type, 0);
   if (r == nullptr) return nullptr;
   Ref<> owner = StealRef<Object>(r);
   r->referent = referent;
   r->callback = callback;
   Xincref(callback);
-  // AllocObject may have run a collection that changed the list: look at it again.
-  head = ListHead(referent);
-  basic = BasicRef(*head);
-  if (callback == nullptr && type == &WeakRefType) {
-    InsertHead(r, head);
-  } else if (basic != nullptr) {
-    InsertAfter(r, basic);
-  } else {
-    InsertHead(r, head);
-  }
+  // After the allocation (which may have run a collection that changed the list).
+  Insert(r, referent);
   return owner;
+}
+
+Ref<> WeakRefNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
+  if (!CheckNoKwargs("ref", kwnames)) return nullptr;
+  if (!CheckPositional("__new__", nargs, 1, 2)) return nullptr;
+  return MakeWeak(type, args[0], nargs > 1 ? args[1] : nullptr);
 }
 
 // weakref.ref subclasses may define __init__ with more arguments; ref.__init__ accepts the
@@ -205,9 +235,23 @@ bool SupportsWeakrefs(Object* o) {
 }
 
 Ref<> NewWeakRef(Object* referent, Object* callback) {
-  Object* args[2] = {referent, callback != nullptr ? callback : None()};
-  return WeakRefNew(&WeakRefType, args, 2, nullptr);
+  return MakeWeak(&WeakRefType, referent, callback);
 }
+
+Ref<> NewWeakProxy(Object* referent, Object* callback) {
+  Type* type = IsCallable(referent) ? &WeakCallableProxyType : &WeakProxyType;
+  return MakeWeak(type, referent, callback);
+}
+
+bool IsWeakProxy(Object* o) {
+  return o->type == &WeakProxyType || o->type == &WeakCallableProxyType;
+}
+
+void WeakRefTraverseSlot(Object* self, VisitFn visit, void* arg) {
+  WeakRefTraverse(self, visit, arg);
+}
+void WeakRefClearSlot(Object* self) { WeakRefClear(self); }
+void WeakRefDeallocSlot(Object* self) { WeakRefDealloc(self); }
 
 void ClearWeakrefs(Object* referent) {
   if (!SupportsWeakrefs(referent)) return;
@@ -243,8 +287,7 @@ void ClearWeakrefs(Object* referent) {
 // For the cycle collector (gc.cc): detaches every weak reference to `referent` without calling
 // anything. References that are garbage themselves lose their callbacks; the others with
 // callbacks are appended to `out` (a new reference each) for the collector to call.
-void ClearWeakrefsForGc(Object* referent, std::vector<Object*>* out,
-                        bool (*is_garbage)(Object*)) {
+void ClearWeakrefsForGc(Object* referent, std::vector<Object*>* out, bool (*is_garbage)(Object*)) {
   if (!SupportsWeakrefs(referent)) return;
   WeakRef** head = ListHead(referent);
   if (head == nullptr) return;
@@ -252,7 +295,9 @@ void ClearWeakrefsForGc(Object* referent, std::vector<Object*>* out,
     WeakRef* r = *head;
     Unlink(r);
     if (r->callback == nullptr) continue;
-    if (is_garbage(r)) {
+    // A reference that is garbage itself, or already dying (count zero, its deallocation
+    // deferred), never sees its callback run.
+    if (r->refcnt == 0 || is_garbage(r)) {
       Object* cb = r->callback;
       r->callback = nullptr;
       Decref(cb);
@@ -296,6 +341,7 @@ void InitWeakrefType() {
   WeakRefType.hash = &WeakRefHash;
   WeakRefType.richcompare = &WeakRefRichCompare;
   WeakRefType.repr = &WeakRefRepr;
+  InitWeakProxyTypes();
 }
 
 }  // namespace pyrite::vm

@@ -72,8 +72,8 @@ def gen_closure():
     return total
 print(gen_closure())
 
-import types
-cell = types.CellType()
+CellType = type(c.__closure__[0])
+cell = CellType()
 try:
     cell.cell_contents
 except ValueError as e:

@@ -50,8 +50,8 @@ def fib():
     while True:
         yield a
         a, b = b, a + b
-import itertools
-print(list(itertools.islice(fib(), 12)))
+fg = fib()
+print([next(fg) for _ in range(12)])
 
 def raiser():
     yield 1

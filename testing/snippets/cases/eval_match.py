@@ -62,8 +62,9 @@ def mapping(m):
         case {1: a, 2: b}: return a + b
     return None
 print(mapping({"a": {"b": [9, 8]}}), mapping({1: 10, 2: 20, 3: 30}), mapping({}))
-import collections
-print(describe(collections.OrderedDict(k=3)))
+class MyDict(dict):
+    pass
+print(describe(MyDict(k=3)))
 def seq(s):
     match s:
         case [a, [b, c], *d]: return (a, b, c, d)

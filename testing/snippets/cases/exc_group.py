@@ -69,3 +69,37 @@ try:
         pass
 except TypeError as e:
     print('TypeError', e)
+try:
+    try:
+        raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise KeyError('only')
+except* KeyError as e:
+    print('wrapped', repr(e))
+except* TypeError as e:
+    print('rest', repr(e))
+try:
+    try:
+        raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+    except* ValueError as v:
+        raise v
+    except* TypeError:
+        pass
+except Exception as e:
+    print('raise v', repr(e))
+def boom(e):
+    raise RuntimeError('pred')
+try:
+    ExceptionGroup('g', [ValueError()]).split(boom)
+except RuntimeError as e:
+    print('predicate raised', e)
+class MyEG(ExceptionGroup):
+    def derive(self, excs):
+        return MyEG(self.message + '!', excs)
+m, r = MyEG('e', [ValueError(1), TypeError(2)]).split(ValueError)
+print(type(m).__name__, repr(m), repr(r))
+print(type(MyEG('x', [ValueError()])).__name__)
+try:
+    MyEG('x', [KeyboardInterrupt()])
+except TypeError as e:
+    print('TypeError', e)

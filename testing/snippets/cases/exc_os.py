@@ -37,3 +37,26 @@ try:
 except TypeError as x:
     print('TypeError', x)
 print(isinstance(u, ValueError), UnicodeDecodeError.__mro__)
+e = BlockingIOError(11, 'msg', 5)
+print(e.characters_written, e.args, e.filename, str(e))
+e = BlockingIOError(11, 'msg')
+try:
+    e.characters_written
+except AttributeError as x:
+    print('AttributeError', x)
+e.characters_written = 3
+print(e.characters_written)
+del e.characters_written
+try:
+    del e.characters_written
+except AttributeError as x:
+    print('AttributeError', x)
+e = BlockingIOError(11, 'msg', 'f')
+print(e.args, e.filename)
+class MyOS(OSError):
+    def __init__(self, a, b, c, d):
+        super().__init__(a, b, c)
+        self.d = d
+m = MyOS(2, 'No such file', 'x.txt', 'D')
+print(type(m).__name__, m.args, m.filename, m.d, str(m))
+print(OSError(2, 'x').__reduce__(), OSError(2, 'x', 'f').__reduce__()[1])

@@ -45,3 +45,9 @@ sys.displayhook(5)
 sys.displayhook(None)
 import builtins
 print(builtins._)
+try:
+    print("ab\ud800\udc00c")
+except UnicodeEncodeError as e:
+    print(repr(e), e.start, e.end)
+print("\U0001F600", "ü")
+sys.stdout.writelines(["a\n", "b\n"]) if hasattr(sys.stdout, "writelines") else print("a\nb")

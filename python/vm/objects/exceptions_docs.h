@@ -1,0 +1,81 @@
+// The builtin exception classes' docstrings (__doc__) as CPython 3.11 has them, one
+// EXCEPTION_DOC(Name, "doc") entry per class of exceptions.def that has one. An X-macro list
+// (no include guard): exceptions.cc defines EXCEPTION_DOC before including it.
+EXCEPTION_DOC(BaseException, "Common base class for all exceptions")
+EXCEPTION_DOC(BaseExceptionGroup, "A combination of multiple unrelated exceptions.")
+EXCEPTION_DOC(GeneratorExit, "Request that a generator exit.")
+EXCEPTION_DOC(KeyboardInterrupt, "Program interrupted by user.")
+EXCEPTION_DOC(SystemExit, "Request to exit from the interpreter.")
+EXCEPTION_DOC(Exception, "Common base class for all non-exit exceptions.")
+EXCEPTION_DOC(ArithmeticError, "Base class for arithmetic errors.")
+EXCEPTION_DOC(FloatingPointError, "Floating point operation failed.")
+EXCEPTION_DOC(OverflowError, "Result too large to be represented.")
+EXCEPTION_DOC(ZeroDivisionError, "Second argument to a division or modulo operation was zero.")
+EXCEPTION_DOC(AssertionError, "Assertion failed.")
+EXCEPTION_DOC(AttributeError, "Attribute not found.")
+EXCEPTION_DOC(BufferError, "Buffer error.")
+EXCEPTION_DOC(EOFError, "Read beyond end of file.")
+EXCEPTION_DOC(ImportError, "Import can't find module, or can't find name in module.")
+EXCEPTION_DOC(ModuleNotFoundError, "Module not found.")
+EXCEPTION_DOC(LookupError, "Base class for lookup errors.")
+EXCEPTION_DOC(IndexError, "Sequence index out of range.")
+EXCEPTION_DOC(KeyError, "Mapping key not found.")
+EXCEPTION_DOC(MemoryError, "Out of memory.")
+EXCEPTION_DOC(NameError, "Name not found globally.")
+EXCEPTION_DOC(UnboundLocalError, "Local name referenced but not bound to a value.")
+EXCEPTION_DOC(OSError, "Base class for I/O related errors.")
+EXCEPTION_DOC(BlockingIOError, "I/O operation would block.")
+EXCEPTION_DOC(ChildProcessError, "Child process error.")
+EXCEPTION_DOC(ConnectionError, "Connection error.")
+EXCEPTION_DOC(BrokenPipeError, "Broken pipe.")
+EXCEPTION_DOC(ConnectionAbortedError, "Connection aborted.")
+EXCEPTION_DOC(ConnectionRefusedError, "Connection refused.")
+EXCEPTION_DOC(ConnectionResetError, "Connection reset.")
+EXCEPTION_DOC(FileExistsError, "File already exists.")
+EXCEPTION_DOC(FileNotFoundError, "File not found.")
+EXCEPTION_DOC(InterruptedError, "Interrupted by signal.")
+EXCEPTION_DOC(IsADirectoryError, "Operation doesn't work on directories.")
+EXCEPTION_DOC(NotADirectoryError, "Operation only works on directories.")
+EXCEPTION_DOC(PermissionError, "Not enough permissions.")
+EXCEPTION_DOC(ProcessLookupError, "Process not found.")
+EXCEPTION_DOC(TimeoutError, "Timeout expired.")
+EXCEPTION_DOC(ReferenceError, "Weak ref proxy used after referent went away.")
+EXCEPTION_DOC(RuntimeError, "Unspecified run-time error.")
+EXCEPTION_DOC(NotImplementedError, "Method or function hasn't been implemented yet.")
+EXCEPTION_DOC(RecursionError, "Recursion limit exceeded.")
+EXCEPTION_DOC(StopAsyncIteration, "Signal the end from iterator.__anext__().")
+EXCEPTION_DOC(StopIteration, "Signal the end from iterator.__next__().")
+EXCEPTION_DOC(SyntaxError, "Invalid syntax.")
+EXCEPTION_DOC(IndentationError, "Improper indentation.")
+EXCEPTION_DOC(TabError, "Improper mixture of spaces and tabs.")
+EXCEPTION_DOC(SystemError,
+              "Internal error in the Python interpreter.\n"
+              "\n"
+              "Please report this to the Python maintainer, along with the traceback,\n"
+              "the Python version, and the hardware/OS platform and version.")
+EXCEPTION_DOC(TypeError, "Inappropriate argument type.")
+EXCEPTION_DOC(ValueError, "Inappropriate argument value (of correct type).")
+EXCEPTION_DOC(UnicodeError, "Unicode related error.")
+EXCEPTION_DOC(UnicodeDecodeError, "Unicode decoding error.")
+EXCEPTION_DOC(UnicodeEncodeError, "Unicode encoding error.")
+EXCEPTION_DOC(UnicodeTranslateError, "Unicode translation error.")
+EXCEPTION_DOC(Warning, "Base class for warning categories.")
+EXCEPTION_DOC(BytesWarning,
+              "Base class for warnings about bytes and buffer related problems, mostly\n"
+              "related to conversion from str or comparing to str.")
+EXCEPTION_DOC(DeprecationWarning, "Base class for warnings about deprecated features.")
+EXCEPTION_DOC(EncodingWarning, "Base class for warnings about encodings.")
+EXCEPTION_DOC(FutureWarning,
+              "Base class for warnings about constructs that will change semantically\n"
+              "in the future.")
+EXCEPTION_DOC(ImportWarning, "Base class for warnings about probable mistakes in module imports")
+EXCEPTION_DOC(PendingDeprecationWarning,
+              "Base class for warnings about features which will be deprecated\n"
+              "in the future.")
+EXCEPTION_DOC(ResourceWarning, "Base class for warnings about resource usage.")
+EXCEPTION_DOC(RuntimeWarning, "Base class for warnings about dubious runtime behavior.")
+EXCEPTION_DOC(SyntaxWarning, "Base class for warnings about dubious syntax.")
+EXCEPTION_DOC(UnicodeWarning,
+              "Base class for warnings about Unicode related problems, mostly\n"
+              "related to conversion problems.")
+EXCEPTION_DOC(UserWarning, "Base class for warnings generated by user code.")
