@@ -37,7 +37,9 @@ vm::Ref<> MakeWeakrefAliasModule();
 
 // compile(source, filename, mode) for source bytes: a runtime code object, or null with the
 // Python SyntaxError (msg, filename, lineno, offset, text, end_lineno, end_offset) pending.
-vm::Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode);
+// `source_is_str`: `source` is the UTF-8 of a str (see parser::Parse).
+vm::Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode,
+                        bool source_is_str = false);
 
 // Prints an exception with its traceback, chained causes/contexts and ExceptionGroups to
 // sys.stderr as CPython 3.11's default excepthook does.

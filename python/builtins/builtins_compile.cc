@@ -72,31 +72,42 @@ Ref<> NewIntOrNone(int v) { return NewInt(v); }
 }  // namespace
 
 void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
-                    std::string_view filename, bool eval_mode) {
+                    std::string_view filename, parser::ParseMode mode, bool source_is_str) {
   // Whether the parser accepts the source decides where `text` comes from (see the file comment).
   bool parse_error = true;
   std::string decoded;
-  {
+  if (source_is_str) {
+    decoded = parser::DecodeStrSource(source).text;
+  } else {
     auto decoded_or = parser::DecodeSource(source);
     if (auto* d = std::get_if<parser::DecodedSource>(&decoded_or)) {
       decoded = d->text;
-      parser::Arena arena;
-      auto parsed = parser::Parse(source, arena, parser::ParseMode::kExec);
-      parse_error = std::holds_alternative<parser::SyntaxError>(parsed);
     } else {
       decoded = std::string(source);
     }
   }
+  {
+    parser::Arena arena;
+    auto parsed = parser::Parse(source, arena, mode, source_is_str);
+    parse_error = std::holds_alternative<parser::SyntaxError>(parsed);
+  }
   std::string line;
   bool have_text;
-  if (parse_error) {
-    have_text = NthLine(decoded, error.lineno, &line);
-    // The decoded text always ends with a newline; the raw source may not.
-    std::string next;
-    if (have_text && eval_mode && !source.empty() && source.back() != '\n' &&
-        source.back() != '\r' && !NthLine(decoded, error.lineno + 1, &next)) {
-      line.pop_back();
+  bool no_position = error.lineno == 0 && error.offset == -1;  // e.g. "unknown encoding: x"
+  if (parse_error && error.text) {
+    have_text = true;
+    line = *error.text;
+  } else if (parse_error && no_position) {
+    have_text = false;
+  } else if (parse_error) {
+    // The parser says whether CPython's text keeps the line's newline. Line 0 (nothing read):
+    // CPython shows the first line.
+    have_text = NthLine(decoded, error.lineno == 0 ? 1 : error.lineno, &line);
+    if (error.lineno == 0 && !have_text) {
+      have_text = true;
+      line = "\n";
     }
+    if (have_text && (error.lineno == 0 || !error.text_has_newline)) line.pop_back();
   } else {
     std::string file_bytes;
     std::string path(filename);
@@ -108,8 +119,8 @@ void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
   Ref<> lineno = NewIntOrNone(error.lineno);
   Ref<> offset = NewIntOrNone(error.offset);
   Ref<> text = have_text ? Ref<>(NewStr(line)) : NewNone();
-  Ref<> end_lineno = NewIntOrNone(error.end_lineno);
-  Ref<> end_offset = NewIntOrNone(error.end_offset);
+  Ref<> end_lineno = no_position ? NewNone() : NewIntOrNone(error.end_lineno);
+  Ref<> end_offset = no_position ? NewNone() : NewIntOrNone(error.end_offset);
   if (!msg || !fname || !lineno || !offset || !text || !end_lineno || !end_offset) return;
   Ref<Tuple> details = NewTupleFrom(
       {fname.get(), lineno.get(), offset.get(), text.get(), end_lineno.get(), end_offset.get()});
@@ -179,14 +190,15 @@ namespace {
 
 // compile() with an explicit optimization level (-1: the interpreter's).
 Ref<> CompileWithLevel(std::string_view source, std::string_view filename, parser::ParseMode mode,
-                       int optimize) {
+                       int optimize, bool source_is_str) {
   compiler::CompileOptions options;
   options.optimize = optimize < 0 ? runtime_flags.optimize : optimize;
   options.filename = filename;
   options.mode = mode;
+  options.source_is_str = source_is_str;
   compiler::CompileResult result = compiler::CompileSource(source, options);
   if (auto* err = std::get_if<parser::SyntaxError>(&result)) {
-    SetSyntaxError(*err, source, filename, mode == parser::ParseMode::kEval);
+    SetSyntaxError(*err, source, filename, mode, source_is_str);
     return nullptr;
   }
   return NewCode(std::get<std::shared_ptr<const bytecode::CodeObject>>(result));
@@ -195,8 +207,9 @@ Ref<> CompileWithLevel(std::string_view source, std::string_view filename, parse
 }  // namespace
 
 // Compiles source bytes to a runtime code object; a SyntaxError becomes the pending exception.
-Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode) {
-  return CompileWithLevel(source, filename, mode, -1);
+Ref<> CompileToCode(std::string_view source, std::string_view filename, parser::ParseMode mode,
+                    bool source_is_str) {
+  return CompileWithLevel(source, filename, mode, -1, source_is_str);
 }
 
 namespace {
@@ -304,7 +317,7 @@ Ref<> BuiltinCompile(Object*, Object* const* args, size_t nargs, Tuple* kwnames)
   bool is_code;
   if (!SourceBytes(a[0], Caller::kCompile, &source, &is_code)) return nullptr;
   if (is_code) return NewRef(a[0]);
-  return CompileWithLevel(source, filename, mode, static_cast<int>(optimize));
+  return CompileWithLevel(source, filename, mode, static_cast<int>(optimize), IsStr(a[0]));
 }
 
 Ref<> BuiltinExec(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -320,7 +333,7 @@ Ref<> BuiltinExec(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
   if (is_code) {
     code = NewRef(a[0]);
   } else {
-    code = CompileToCode(source, "<string>", parser::ParseMode::kExec);
+    code = CompileToCode(source, "<string>", parser::ParseMode::kExec, IsStr(a[0]));
     if (!code) return nullptr;
   }
   Ref<> r = EvalCode(static_cast<Code*>(code.get()), g.get(), l.get());
@@ -350,7 +363,7 @@ Ref<> BuiltinEval(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     size_t start = source.find_first_not_of(" \t");
     std::string_view text = source;
     if (start != std::string::npos) text.remove_prefix(start);
-    code = CompileToCode(text, "<string>", parser::ParseMode::kEval);
+    code = CompileToCode(text, "<string>", parser::ParseMode::kEval, IsStr(a[0]));
     if (!code) return nullptr;
   }
   return EvalCode(static_cast<Code*>(code.get()), g.get(), l.get());

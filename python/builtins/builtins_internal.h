@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "python/parser/parser.h"
 #include "python/parser/syntax_error.h"
 #include "python/vm/object.h"
 #include "python/vm/type.h"
@@ -54,10 +55,11 @@ vm::Ref<> NewNamespace(vm::Object* dict);
 
 // --- compile support (builtins_compile.cc) ------------------------------------------------
 // Sets the pending exception to the Python SyntaxError (or IndentationError, TabError) for a
-// compiler error in `source` compiled as `filename` (the text attribute is the error's line).
-// In eval mode CPython's tokenizer adds no final newline, so `text` keeps the line as it is.
+// compiler error in `source` compiled as `filename` in `mode` (the text attribute is the error's
+// line). `source_is_str`: `source` is the UTF-8 of a str (see parser::Parse).
 void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
-                    std::string_view filename, bool eval_mode = false);
+                    std::string_view filename, parser::ParseMode mode = parser::ParseMode::kExec,
+                    bool source_is_str = false);
 
 // --- traceback printing (traceback_print.cc) ----------------------------------------------
 // Prints `exc` with its chain to `file` (a stream object) as CPython's default excepthook.

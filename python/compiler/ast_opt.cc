@@ -229,6 +229,22 @@ std::optional<Constant> FloatBinary(ast::OperatorKind op, double a, double b) {
 }
 
 std::optional<Constant> Binary(ast::OperatorKind op, const Constant& l, const Constant& r) {
+  // bool's &, | and ^ give a bool when both operands are bools (True & False is False).
+  bool both_bool = (l.kind == Kind::kTrue || l.kind == Kind::kFalse) &&
+                   (r.kind == Kind::kTrue || r.kind == Kind::kFalse);
+  if (both_bool) {
+    bool x = l.kind == Kind::kTrue, y = r.kind == Kind::kTrue;
+    switch (op) {
+      case ast::OperatorKind::BitAnd:
+        return Bool(x && y);
+      case ast::OperatorKind::BitOr:
+        return Bool(x || y);
+      case ast::OperatorKind::BitXor:
+        return Bool(x != y);
+      default:
+        break;
+    }
+  }
   int64_t a, b;
   if (AsInt(l, &a) && AsInt(r, &b)) return IntBinary(op, a, b);
   double x, y;

@@ -34,7 +34,7 @@ CompileResult CompileModule(parser::ast::ModNode* module, parser::Arena& arena,
 
 CompileResult CompileSource(std::string_view source, const CompileOptions& options) {
   parser::Arena arena;
-  auto parsed = parser::Parse(source, arena, options.mode);
+  auto parsed = parser::Parse(source, arena, options.mode, options.source_is_str);
   if (auto* error = std::get_if<parser::SyntaxError>(&parsed)) return *error;
   return CompileModule(std::get<parser::ast::ModNode*>(parsed), arena, options);
 }

@@ -21,6 +21,8 @@ struct CompileOptions {
   // -O level as sys.flags.optimize: 1 drops assert statements and makes __debug__ False,
   // 2 also drops docstrings.
   int optimize = 0;
+  // The source is the UTF-8 of a str (compile(), exec() and eval() of a str): see parser::Parse.
+  bool source_is_str = false;
 };
 
 using CompileResult = std::variant<std::shared_ptr<const bytecode::CodeObject>, parser::SyntaxError>;

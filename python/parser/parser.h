@@ -15,8 +15,12 @@ enum class ParseMode { kExec, kEval, kSingle };
 
 // Decodes `source` (source.h), tokenizes and parses it. The tree lives in `arena`. The error is
 // the one CPython 3.11's ast.parse raises for the same bytes: same type, message and positions.
+// `source_is_str`: `source` is the UTF-8 of a str (compile(), exec() or eval() of a str), which
+// CPython reads without looking for a BOM or coding declaration and whose error offsets it always
+// counts in characters.
 std::variant<ast::ModNode*, SyntaxError> Parse(std::string_view source, Arena& arena,
-                                               ParseMode mode = ParseMode::kExec);
+                                               ParseMode mode = ParseMode::kExec,
+                                               bool source_is_str = false);
 
 }  // namespace pyrite::parser
 

@@ -76,6 +76,22 @@ bool Parser::FetchToken() {
     }
     t.lineno += fstring_lineno_ - 1;
     t.end_lineno += fstring_lineno_ - 1;
+  } else if (mode_ != ParseMode::kExec) {
+    // Empty eval or single input: CPython's tokenizer never read a line.
+    if (t.kind == TokenKind::kEndMarker && implicit_newline_ == text_.data()) {
+      t.lineno = t.end_lineno = 0;
+    }
+    if (mode_ == ParseMode::kSingle) {
+      // _PyPegen_fill_token: the end of single input is a NEWLINE (without columns, NoColumn),
+      // once after any other token. Our NEWLINE at the implicit end is that first one.
+      if (t.kind == TokenKind::kEndMarker && parsing_started_) {
+        t.kind = TokenKind::kNewline;
+        parsing_started_ = false;
+      } else {
+        parsing_started_ =
+            !(t.kind == TokenKind::kNewline && t.text.data() + t.text.size() == implicit_newline_);
+      }
+    }
   }
   switch (t.kind) {
     case TokenKind::kLpar:
@@ -208,6 +224,17 @@ bool HasByteOffset(const SyntaxError& e) {
          e.message.starts_with("(unicode error)");
 }
 
+// The end_offset CPython gives an error its parser raises for a tokenizer status: -1 where it
+// uses RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR (at the error token, which has no end
+// column), else 0 (RAISE_ERROR_KNOWN_LOCATION with no end column).
+int StatusErrorEndOffset(const SyntaxError& e) {
+  if (e.message == "unexpected EOF while parsing" ||
+      e.message == "unindent does not match any outer indentation level") {
+    return -1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 void Parser::TokenizerFailed() {
@@ -218,8 +245,14 @@ void Parser::TokenizerFailed() {
     int byte_col = error_->offset - 1;
     error_.reset();
     const SyntaxError& e = *tokenizer_.error();
-    RaiseLocation(e.type, e.lineno, byte_col, e.end_lineno, -2, e.message);
+    RaiseLocation(e.type, e.lineno, byte_col, e.end_lineno, kZeroEnd, e.message);
   }
+  if (IsStatusError(*error_)) {
+    error_->end_offset = StatusErrorEndOffset(*error_);
+  } else if (error_->message.starts_with("(unicode error)")) {
+    error_->end_offset = -1;  // raise_decode_error: RAISE_SYNTAX_ERROR at the error token
+  }
+  tokenizer_error_ = true;
 }
 
 void Parser::CheckRestOfSourceForTokenizerErrors() {
@@ -238,8 +271,9 @@ void Parser::CheckRestOfSourceForTokenizerErrors() {
       if (!open.empty() && error_line > open.back().lineno) {
         const Tokenizer::OpenBracket& b = open.back();
         error_.reset();
-        RaiseLocation(SyntaxErrorType::kSyntaxError, b.lineno, b.col_offset, b.lineno, -2,
+        RaiseLocation(SyntaxErrorType::kSyntaxError, b.lineno, b.col_offset, b.lineno, kZeroEnd,
                       std::string("'") + b.bracket + "' was never closed");
+        tokenizer_error_ = true;
       }
       return;
     }
@@ -259,8 +293,80 @@ std::variant<ast::ModNode*, SyntaxError> Parser::Run() {
     }
     return FileRule();
   });
-  if (result != nullptr) return static_cast<ast::ModNode*>(result);
+  if (result != nullptr) {
+    if (mode_ != ParseMode::kSingle || !BadSingleStatement()) {
+      return static_cast<ast::ModNode*>(result);
+    }
+    RaiseSyntaxError("multiple statements found while compiling a single statement");
+  }
+  FinishError();
   return *error_;
+}
+
+bool Parser::BadSingleStatement() const {
+  // Only blanks and comments may follow the tokenizer's cursor: just past the last token fetched
+  // (past the "\n" of a NEWLINE).
+  if (tokens_.empty()) return false;
+  const Token& t = tokens_.back();
+  if (NoColumn(t) && t.kind != TokenKind::kIndent && t.kind != TokenKind::kDedent) return false;
+  const char* cur = t.text.data() + t.text.size();
+  if (t.kind == TokenKind::kNewline) ++cur;
+  const char* end = text_.data() + text_.size();
+  if (cur < text_.data() || cur > end) return false;
+  while (cur < end) {
+    char c = *cur;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f') {
+      ++cur;
+    } else if (c == '#') {
+      while (cur < end && *cur != '\n') ++cur;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Parser::FStringErrorText() const {
+  // CPython parses "(expr)\n" with a parser of its own and shows the line its tokenizer is on
+  // (that of the last token fetched), with the newline unless its tokenizer raised the error.
+  int line = tokens_.empty() ? 1 : tokens_.back().end_lineno - fstring_lineno_ + 1;
+  std::string text(tokenizer_.Line(line));
+  if (!(tokenizer_error_ && error_ && !IsStatusError(*error_))) text += '\n';
+  return text;
+}
+
+bool Parser::LineHasNewline(int lineno) const {
+  int lines = static_cast<int>(std::count(text_.begin(), text_.end(), '\n'));
+  if (lineno < 1 || lineno > lines) return false;
+  return !(lineno == lines && implicit_newline_ != nullptr);
+}
+
+void Parser::FinishError() {
+  SyntaxError& e = *error_;
+  bool current_line;
+  if (!tokenizer_error_) {
+    current_line = e.lineno >= error_tokenizer_line_;
+  } else if (e.message.ends_with("was never closed")) {
+    // Found at the end of input, where CPython's tokenizer stays on the last line.
+    current_line = e.lineno == static_cast<int>(std::count(text_.begin(), text_.end(), '\n'));
+  } else {
+    // A status (or a decoding error) on the line being read, which CPython's parser reports;
+    // errors CPython's tokenizer raises itself cut the newline.
+    current_line = IsStatusError(e) || e.message.starts_with("(unicode error)");
+  }
+  e.text_has_newline = current_line && LineHasNewline(e.lineno);
+  if (!tokenizer_error_ && current_line && !e.text && fstring_lineno_ == 0 && e.lineno >= 1 &&
+      error_logical_line_start_ != nullptr &&
+      error_logical_line_start_ < tokenizer_.Line(e.lineno).data()) {
+    // CPython shows its tokenizer's buffer: from the line the logical line began on (before a
+    // line continuation or multi-line string) to the end of the line being read.
+    std::string_view last = tokenizer_.Line(error_tokenizer_line_);
+    const char* end = last.data() + last.size();
+    if (end < error_logical_line_start_) return;
+    std::string text(error_logical_line_start_, end);
+    if (LineHasNewline(error_tokenizer_line_)) text += '\n';
+    e.text = std::move(text);
+  }
 }
 
 std::variant<ast::ExprNode*, SyntaxError> Parser::RunFString() {
@@ -297,13 +403,26 @@ void* Parser::RunPasses(const std::function<void*()>& parse) {
 }
 
 std::variant<ast::ModNode*, SyntaxError> Parse(std::string_view source, Arena& arena,
-                                               ParseMode mode) {
-  auto decoded = DecodeSource(source);
-  if (auto* error = std::get_if<SyntaxError>(&decoded)) return *error;
-  // The tree's strings point into the decoded text, so it lives in the arena.
-  std::string_view text = arena.CopyString(std::get<DecodedSource>(decoded).text);
-  Parser parser(text, arena, HasEncodingDeclaration(source), mode);
-  parser.bom_ = source.substr(0, 3) == "\xEF\xBB\xBF";
+                                               ParseMode mode, bool source_is_str) {
+  std::string_view text;
+  if (source_is_str) {
+    text = arena.CopyString(DecodeStrSource(source).text);
+  } else {
+    auto decoded = DecodeSource(source);
+    if (auto* error = std::get_if<SyntaxError>(&decoded)) return *error;
+    // The tree's strings point into the decoded text, so it lives in the arena.
+    text = arena.CopyString(std::get<DecodedSource>(decoded).text);
+  }
+  Parser parser(text, arena, source_is_str || HasEncodingDeclaration(source), mode);
+  // CPython counts a BOM in offsets on line 1 only where it reads the line back from the file,
+  // which it does for exec input alone.
+  parser.bom_ =
+      !source_is_str && mode == ParseMode::kExec && source.substr(0, 3) == "\xEF\xBB\xBF";
+  // CPython adds the final newline to exec input only.
+  if (mode != ParseMode::kExec &&
+      (source.empty() || (source.back() != '\n' && source.back() != '\r'))) {
+    parser.SetImplicitFinalNewline();
+  }
   return parser.Run();
 }
 

@@ -49,13 +49,37 @@ int CharsInPrefix(std::string_view line, int n) {
 std::nullptr_t Parser::RaiseLocation(SyntaxErrorType type, int lineno, int byte_col,
                                      int end_lineno, int end_byte_col, std::string message) {
   if (error_) return nullptr;
+  tokenizer_error_ = false;
+  error_tokenizer_line_ = tokens_.empty() ? 0 : tokens_.back().end_lineno;
+  error_logical_line_start_ = tokenizer_.logical_line_start();
+  int end_offset;
+  if (end_byte_col == kCursorEnd) {
+    // Where CPython's tokenizer cursor is, as it is (no +1): just past the last token fetched
+    // (past the "\n" of a NEWLINE; at the end of input for a token without columns).
+    end_lineno = 0;
+    end_offset = 0;
+    if (!tokens_.empty()) {
+      const Token& t = tokens_.back();
+      end_lineno = t.end_lineno;
+      if (NoColumn(t)) {
+        end_offset = CursorColumn(t);
+      } else {
+        end_offset = t.end_col_offset + (t.kind == TokenKind::kNewline ? 1 : 0);
+      }
+    }
+  } else if (end_byte_col == kZeroEnd) {
+    end_offset = 0;
+  } else if (end_byte_col == kMinusOneEnd) {
+    end_offset = -1;
+  } else {
+    end_offset = end_byte_col + 1;
+  }
   SyntaxError e;
   e.type = type;
   e.message = std::move(message);
   e.lineno = lineno;
   e.end_lineno = end_lineno;
   int offset = byte_col + 1;
-  int end_offset = end_byte_col < 0 ? end_byte_col : end_byte_col + 1;
   if (offsets_in_chars_) {
     offset = CharsInPrefix(ErrorLine(tokenizer_.Line(lineno), bom_ && lineno == 1), offset);
     if (end_offset > 0) {
@@ -77,13 +101,13 @@ std::nullptr_t Parser::RaiseLocation(SyntaxErrorType type, int lineno, int byte_
 
 std::nullptr_t Parser::RaiseSyntaxError(std::string message, SyntaxErrorType type) {
   if (error_) return nullptr;
-  if (tokens_.empty()) return RaiseLocation(type, 0, -1, 0, -1, std::move(message));
+  if (tokens_.empty()) return RaiseLocation(type, 0, -1, 0, kMinusOneEnd, std::move(message));
   const Token& t = tokens_.back();
-  if (t.kind == TokenKind::kIndent || t.kind == TokenKind::kDedent ||
-      t.kind == TokenKind::kEndMarker) {
-    // CPython has no column for these tokens and reports the tokenizer's cursor, which our
-    // tokenizer records as their col_offset; no +1 is added to it.
-    return RaiseLocation(type, t.lineno, t.col_offset - 1, t.end_lineno, -1, std::move(message));
+  if (NoColumn(t)) {
+    // CPython has no column for these tokens and reports the tokenizer's cursor; no +1 is
+    // added to it.
+    return RaiseLocation(type, t.lineno, CursorColumn(t) - 1, t.end_lineno, kMinusOneEnd,
+                         std::move(message));
   }
   return RaiseLocation(type, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset,
                        std::move(message));
@@ -101,17 +125,42 @@ std::nullptr_t Parser::RaiseRange(const Location& from, const Location& to, std:
 
 std::nullptr_t Parser::RaiseStartingFrom(const Location& from, std::string message) {
   return RaiseLocation(SyntaxErrorType::kSyntaxError, from.lineno, from.col_offset, from.lineno,
-                       -6, std::move(message));
+                       kCursorEnd, std::move(message));
 }
 
 std::nullptr_t Parser::RaiseAtToken(const Token& token, std::string message,
                                     SyntaxErrorType type) {
-  if (token.kind == TokenKind::kIndent || token.kind == TokenKind::kDedent ||
-      token.kind == TokenKind::kEndMarker) {
-    // CPython gives these tokens no columns: the offset is 0.
-    return RaiseLocation(type, token.lineno, -1, token.end_lineno, -2, std::move(message));
+  if (NoColumn(token)) {
+    // CPython gives these tokens no columns (-1, to which 1 is added): the offsets are 0.
+    return RaiseLocation(type, token.lineno, -1, token.end_lineno, kZeroEnd, std::move(message));
   }
   return RaiseAt(TokenLoc(token), std::move(message), type);
+}
+
+int Parser::CursorColumn(const Token& t) const {
+  // Our tokenizer records the cursor as the col_offset of these tokens. At the end of input it
+  // is past the text's final "\n", which CPython's tokenizer does not read in eval and single
+  // input without one.
+  bool at_end = t.text.data() == text_.data() + text_.size();
+  if (at_end && implicit_newline_ != nullptr && t.col_offset > 0) return t.col_offset - 1;
+  return t.col_offset;
+}
+
+bool Parser::NoColumn(const Token& t) const {
+  switch (t.kind) {
+    case TokenKind::kIndent:
+    case TokenKind::kDedent:
+    case TokenKind::kEndMarker:
+      return true;
+    case TokenKind::kNewline:
+      // The implicit end of eval and single input (the token's text, empty or a comment, ends
+      // there), or (single input) an ENDMARKER made a NEWLINE, whose empty text sits at the end
+      // of the text.
+      return fstring_lineno_ == 0 && (t.text.data() + t.text.size() == implicit_newline_ ||
+                                      t.text.data() == text_.data() + text_.size());
+    default:
+      return false;
+  }
 }
 
 }  // namespace pyrite::parser

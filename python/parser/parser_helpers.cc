@@ -114,7 +114,7 @@ ast::ExprNode* Parser::NumberFromToken(const Token& t) {
   auto value = ParseNumber(t.text, arena_);
   if (auto* message = std::get_if<std::string>(&value)) {
     // CPython omits the columns here so as not to underline thousands of digits.
-    return RaiseLocation(SyntaxErrorType::kSyntaxError, t.lineno, -1, t.end_lineno, -1,
+    return RaiseLocation(SyntaxErrorType::kSyntaxError, t.lineno, -1, t.end_lineno, kZeroEnd,
                          *message);
   }
   return NewConstant(std::get<ast::ConstantValue>(value), TokenLoc(t));

@@ -111,10 +111,19 @@ class Parser {
 
   Parser(std::string_view text, Arena& arena, bool offsets_in_chars, ParseMode mode);
 
+  // Eval and single input that does not end in a newline: the text's last "\n" is not in what
+  // CPython's tokenizer reads, which ends there.
+  void SetImplicitFinalNewline() {
+    implicit_newline_ = text_.empty() ? nullptr : text_.data() + text_.size() - 1;
+    tokenizer_.SetFinalNewlineImplicit();
+  }
+
   // Runs both passes and the final error checks, as CPython's _PyPegen_run_parser does.
   std::variant<ast::ModNode*, SyntaxError> Run();
   // The same for an f-string replacement field's "(expr)" (start rule: star_expressions).
   std::variant<ast::ExprNode*, SyntaxError> RunFString();
+  // In the parser of an f-string expression that failed: CPython's `text` for the error.
+  std::string FStringErrorText() const;
   // Parses `expr` of an f-string whose "(" stands at 1-based `lineno`, byte column `col`.
   ast::ExprNode* ParseFStringExpression(std::string_view expr, int lineno, int col);
 
@@ -190,9 +199,21 @@ class Parser {
   std::nullptr_t RaiseStartingFrom(const ast::Location& from, std::string message);
   std::nullptr_t RaiseAtToken(const Token& token, std::string message,
                               SyntaxErrorType type = SyntaxErrorType::kSyntaxError);
-  // Raises with explicit 1-based line and 0-based byte columns (end_col -1: none).
+  // Raises with explicit 1-based line and 0-based byte columns. end_byte_col may also be one of
+  // the k*End values below.
   std::nullptr_t RaiseLocation(SyntaxErrorType type, int lineno, int byte_col, int end_lineno,
                                int end_byte_col, std::string message);
+  // end_offset -1: CPython's _PyPegen_raise_error for a token without an end column.
+  static constexpr int kMinusOneEnd = -1;
+  // end_offset 0: RAISE_ERROR_KNOWN_LOCATION given an end column of -1 (it adds 1).
+  static constexpr int kZeroEnd = -2;
+  // RAISE_ERROR_KNOWN_LOCATION given CURRENT_POS: the end is where the tokenizer is.
+  static constexpr int kCursorEnd = -6;
+  // A token CPython gives no columns: INDENT, DEDENT, ENDMARKER, and in eval and single input
+  // the NEWLINE at the implicit end of input.
+  bool NoColumn(const Token& t) const;
+  // Where CPython's tokenizer cursor is (byte column) after a NoColumn token.
+  int CursorColumn(const Token& t) const;
   static Location TokenLoc(const Token& t) {
     return {t.lineno, t.col_offset, t.end_lineno, t.end_col_offset};
   }
@@ -453,6 +474,12 @@ class Parser {
  private:
   void* RunPasses(const std::function<void*()>& parse);
   bool FetchToken();
+  // CPython's bad_single_statement: single input goes on after the statement parsed.
+  bool BadSingleStatement() const;
+  // Sets error_->text_has_newline before the error is handed out.
+  void FinishError();
+  // Whether line `lineno` ends in a newline in the text CPython's tokenizer reads.
+  bool LineHasNewline(int lineno) const;
   void TokenizerFailed();
   void CheckRestOfSourceForTokenizerErrors();
 
@@ -464,6 +491,17 @@ class Parser {
   bool bom_ = false;  // the source began with a UTF-8 BOM (error offsets on line 1 count it)
  private:
   ParseMode mode_;
+  // Eval and single input not ending in a newline: the "\n" DecodeSource added, where CPython's
+  // tokenizer finds the end of input instead (no NEWLINE token there in eval mode: ENDMARKER).
+  const char* implicit_newline_ = nullptr;
+  // Single input: CPython's parsing_started, which makes the end of input a NEWLINE token once
+  // after any other token.
+  bool parsing_started_ = false;
+  // Whether error_ came from the tokenizer, and for parser errors, the line the tokenizer was on
+  // (that of the last token fetched): they decide error_->text_has_newline.
+  bool tokenizer_error_ = false;
+  int error_tokenizer_line_ = 0;
+  const char* error_logical_line_start_ = nullptr;  // the tokenizer's, when error_ was raised
   // A deque, so that the Token pointers rules hold stay valid while more tokens are fetched.
   std::deque<Token> tokens_;
   // Bracket nesting after each token (CPython's token->level), for invalid_expression.

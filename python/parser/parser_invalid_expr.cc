@@ -394,9 +394,12 @@ ast::ExprNode* Parser::InvalidArguments() {
     return c->ifs.empty() ? c->iter : c->ifs[c->ifs.size - 1];
   };
   CallArgs a;
-  if (Args(&a) && Expect(TokenKind::kComma) && Expect(TokenKind::kStar)) {
-    return RaiseAt(TokenLoc(tokens_[start]),
-                   "iterable argument unpacking follows keyword argument unpacking");
+  if (Args(&a)) {
+    // The location of `args`: from its first token to its last.
+    Location args_loc = LocFrom(start);
+    if (Expect(TokenKind::kComma) && Expect(TokenKind::kStar)) {
+      return RaiseAt(args_loc, "iterable argument unpacking follows keyword argument unpacking");
+    }
   }
   if (failed()) return nullptr;
   mark_ = start;

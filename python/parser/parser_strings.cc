@@ -412,7 +412,10 @@ ast::ExprNode* Parser::ParseFStringExpression(std::string_view expr, int lineno,
   sub.fstring_col_ = col;
   auto result = sub.RunFString();
   if (auto* error = std::get_if<SyntaxError>(&result)) {
-    if (!error_) error_ = *error;
+    if (!error_) {
+      error_ = *error;
+      if (!error_->text) error_->text = sub.FStringErrorText();
+    }
     return nullptr;
   }
   return std::get<ast::ExprNode*>(result);

@@ -77,6 +77,42 @@ TEST(ParserTest, InvalidProgramsFailLikeCPython) {
   for (const Case& c : kInvalid) EXPECT_EQ(DumpOrError(c.source), c.expected) << c.source;
 }
 
+// Eval and single input get no final newline from CPython: errors at their end have no columns,
+// and single input ends with a NEWLINE. All positions as compile(str, "<s>", mode) reports them.
+std::string ErrorIn(std::string_view source, ParseMode mode) {
+  Arena arena;
+  auto result = Parse(source, arena, mode, /*source_is_str=*/true);
+  auto* e = std::get_if<SyntaxError>(&result);
+  if (e == nullptr) return "ok";
+  return std::string(SyntaxErrorTypeName(e->type)) + " " + std::to_string(e->lineno) + " " +
+         std::to_string(e->offset) + " " + std::to_string(e->end_lineno) + " " +
+         std::to_string(e->end_offset) + " " + e->message;
+}
+
+TEST(ParserTest, EvalAndSingleInputEndWithoutColumns) {
+  EXPECT_EQ(ErrorIn("1 +", ParseMode::kEval), "SyntaxError 1 0 1 0 invalid syntax");
+  EXPECT_EQ(ErrorIn("1 +", ParseMode::kExec), "SyntaxError 1 4 1 4 invalid syntax");
+  EXPECT_EQ(ErrorIn("1 +\n", ParseMode::kEval), "SyntaxError 1 4 1 4 invalid syntax");
+  EXPECT_EQ(ErrorIn("a = 1 +", ParseMode::kSingle), "SyntaxError 1 0 1 0 invalid syntax");
+  EXPECT_EQ(ErrorIn("", ParseMode::kEval), "SyntaxError 0 0 0 0 invalid syntax");
+  EXPECT_EQ(ErrorIn("f(", ParseMode::kEval), "SyntaxError 1 2 1 0 '(' was never closed");
+  EXPECT_EQ(ErrorIn("x = [1,\n2", ParseMode::kExec), "SyntaxError 1 5 1 0 '[' was never closed");
+  EXPECT_EQ(ErrorIn("  ", ParseMode::kEval), "IndentationError 1 2 1 -1 unexpected indent");
+  EXPECT_EQ(ErrorIn("if x:", ParseMode::kSingle),
+            "IndentationError 1 5 1 -1 expected an indented block after 'if' statement on line 1");
+  EXPECT_EQ(ErrorIn("if x:\n  y", ParseMode::kSingle), "ok");
+  EXPECT_EQ(ErrorIn("for x in y: pass", ParseMode::kSingle), "SyntaxError 1 0 1 0 invalid syntax");
+  EXPECT_EQ(ErrorIn("x = 1\ny = 2", ParseMode::kSingle),
+            "SyntaxError 1 6 1 6 multiple statements found while compiling a single statement");
+  EXPECT_EQ(ErrorIn("x = 1 \\", ParseMode::kSingle),
+            "SyntaxError 1 7 1 0 unexpected character after line continuation character");
+  EXPECT_EQ(ErrorIn("{1: *x}", ParseMode::kEval),
+            "SyntaxError 1 5 1 7 cannot use a starred expression in a dictionary value");
+  EXPECT_EQ(ErrorIn("x = 1 + # c", ParseMode::kExec), "SyntaxError 1 9 1 12 invalid syntax");
+  // A str's offsets count characters; a coding declaration in it is not looked at.
+  EXPECT_EQ(ErrorIn("\xC3\xA9 = (", ParseMode::kExec), "SyntaxError 1 5 1 0 '(' was never closed");
+}
+
 TEST(ParserTest, DeepNestingIsAnErrorNotACrash) {
   std::string source = std::string(100000, '-') + "x\n";
   std::string result = DumpOrError(source);

@@ -372,4 +372,11 @@ std::variant<DecodedSource, SyntaxError> DecodeSource(std::string_view bytes) {
   return out;
 }
 
+DecodedSource DecodeStrSource(std::string_view utf8) {
+  DecodedSource out;
+  out.text = TranslateNewlines(utf8);
+  out.encoding = "utf-8";
+  return out;
+}
+
 }  // namespace pyrite::parser

@@ -21,6 +21,10 @@ struct DecodedSource {
 // "encoding problem: utf-8" for a BOM with another declared coding, ...).
 std::variant<DecodedSource, SyntaxError> DecodeSource(std::string_view bytes);
 
+// The UTF-8 of a str, as compile(), exec() and eval() read a str (CPython's PyCF_IGNORE_COOKIE):
+// a BOM or coding declaration is not looked at; only newlines are translated.
+DecodedSource DecodeStrSource(std::string_view utf8);
+
 }  // namespace pyrite::parser
 
 #endif  // PYRITE_PYTHON_PARSER_SOURCE_H_

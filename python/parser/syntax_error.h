@@ -3,6 +3,7 @@
 #ifndef PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
 #define PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
 
+#include <optional>
 #include <string>
 
 namespace pyrite::parser {
@@ -26,6 +27,14 @@ struct SyntaxError {
   int offset = 0;
   int end_lineno = 0;
   int end_offset = 0;
+  // For errors the parser reports: whether CPython's `text` (line `lineno`) keeps its "\n". It
+  // does when the error is on the line CPython's tokenizer is reading and that line has one
+  // (which a last line does not in eval and single modes); errors CPython's tokenizer raises
+  // itself never keep it.
+  bool text_has_newline = false;
+  // CPython's `text` where it is not line `lineno` of the source: in an f-string expression, the
+  // line of "(expr)\n" that the expression's own parser was reading.
+  std::optional<std::string> text;
 };
 
 }  // namespace pyrite::parser

@@ -220,7 +220,7 @@ bool Tokenizer::ScanIndentation() {
   if (cont_line_col != 0) col = altcol = cont_line_col;
   if (q == end_) {
     col = altcol = 0;  // EOF sits at column 0 (the decoded text always ends with "\n")
-  } else if (*q == '#' || *q == '\n') {
+  } else if (*q == '#' || (*q == '\n' && !(final_newline_implicit_ && q == end_ - 1))) {
     return true;  // blank or comment-only line: no effect on indentation
   }
   if (!open_brackets_.empty()) return true;
@@ -247,6 +247,7 @@ bool Tokenizer::ScanIndentation() {
       // Reported with the cursor at the end of the line, newline included.
       const char* nl = static_cast<const char*>(std::memchr(p_, '\n', end_ - p_));
       const char* line_end = nl ? nl + 1 : end_;
+      if (final_newline_implicit_ && line_end == end_ && nl != nullptr) line_end = nl;
       return Fail(SyntaxErrorType::kIndentationError,
                   "unindent does not match any outer indentation level", lineno_,
                   static_cast<int>(line_end - line_start_));
@@ -309,8 +310,9 @@ bool Tokenizer::Next(Token* token) {
           AdvanceLine(p_ + 1);
           break;
         }
-        // CPython leaves the "\n" out of the token's text.
-        Emit(token, TokenKind::kNewline, p_, lineno_, line_start_);
+        // CPython leaves the "\n" out of the token's text; after a comment, the token starts
+        // at its "#" (the comment is the text).
+        Emit(token, TokenKind::kNewline, start, lineno_, line_start_);
         AdvanceLine(p_ + 1);
         return true;
       }
@@ -342,6 +344,10 @@ bool Tokenizer::Next(Token* token) {
 bool Tokenizer::ContinueLine() {
   const char* q = p_ + 1;
   int next = NextChar(q, end_);
+  if (next == '\n' && final_newline_implicit_ && q == end_) {
+    --q;  // CPython finds the end of input after the backslash: nothing to step past
+    next = kEof;
+  }
   if (next != '\n') {
     // pegen reports it just past the character after the backslash, as a byte column counted
     // from tok->buf (which may be an earlier line).
@@ -557,6 +563,7 @@ bool Tokenizer::ScanNumber(Token* token, const char* start, bool after_dot) {
         if (c != '0') break;
         c = NextChar(q, end_);
       }
+      const char* zeros_end = q - 1;  // at `c`, the first character after the zeros
       if (Is(c, kDigit)) {
         nonzero = true;
         if ((c = decimal_tail()) == -2) return false;
@@ -568,11 +575,14 @@ bool Tokenizer::ScanNumber(Token* token, const char* start, bool after_dot) {
       if (c == 'e' || c == 'E') goto exponent;
       if (c == 'j' || c == 'J') goto imaginary;
       if (nonzero) {
-        // syntaxerror_known_range: a byte column, just past the first digit.
-        return Fail(SyntaxErrorType::kSyntaxError,
-                    "leading zeros in decimal integer literals are not permitted; use an 0o "
-                    "prefix for octal integers",
-                    lineno_, static_cast<int>(start + 1 - line_start_));
+        // syntaxerror_known_range: byte columns, from just past the first digit to just past
+        // the leading zeros (and their underscores).
+        Fail(SyntaxErrorType::kSyntaxError,
+             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+             "octal integers",
+             lineno_, static_cast<int>(start + 1 - line_start_));
+        error_->end_offset = static_cast<int>(zeros_end - line_start_) + 1;
+        return false;
       }
       if (!VerifyEndOfNumber(q, c, "decimal")) return false;
     }

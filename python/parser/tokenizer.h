@@ -41,6 +41,15 @@ class Tokenizer {
   // which CPython counts in characters.
   std::string_view Line(int32_t lineno) const;
 
+  // Eval and single input: the text's final "\n" was added by DecodeSource, and CPython's
+  // tokenizer, which reads such input without it, finds the end of input there. Only a last line
+  // of blanks shows the difference: its indentation counts, as it does at CPython's EOF.
+  void SetFinalNewlineImplicit() { final_newline_implicit_ = true; }
+
+  // CPython's tok->buf: where the line the current logical line's scan began on starts (a
+  // continuation or multi-line string keeps it on an earlier line). Errors show the text from it.
+  const char* logical_line_start() const { return buf_; }
+
  private:
   // Private state is the implementation's own.
   std::string_view text_;
@@ -64,6 +73,7 @@ class Tokenizer {
   int32_t lineno_ = 1;
   bool atbol_ = true;
   bool done_ = false;
+  bool final_newline_implicit_ = false;
   TokenKind last_kind_ = TokenKind::kNewline;
   int pending_ = 0;  // > 0: INDENTs to emit, < 0: DEDENTs
   int indent_ = 0;

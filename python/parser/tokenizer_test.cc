@@ -67,6 +67,11 @@ TEST(TokenizerTest, SimpleStatement) {
                                   "NEWLINE 1:5-1:5", "ENDMARKER 1:6-1:6"}));
 }
 
+TEST(TokenizerTest, NewlineAfterCommentStartsAtTheComment) {
+  // CPython's NEWLINE token starts at the "#" and ends at the "\n": errors placed on it say so.
+  EXPECT_EQ(Tokens("x  # c\n"), (V{"NAME 1:0-1:1 x", "NEWLINE 1:3-1:6 # c", "ENDMARKER 1:7-1:7"}));
+}
+
 TEST(TokenizerTest, MissingFinalNewlineIsAddedByDecoding) {
   EXPECT_EQ(Tokens("x"), (V{"NAME 1:0-1:1 x", "NEWLINE 1:1-1:1", "ENDMARKER 1:2-1:2"}));
 }

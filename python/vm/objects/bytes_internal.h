@@ -138,7 +138,8 @@ Ref<> BytesMethodMakeTrans(Object*, Object* const*, size_t, Tuple*);
   {"removeprefix", &BytesMethodRemovePrefix, kMethO}, \
   {"removesuffix", &BytesMethodRemoveSuffix, kMethO}, \
   {"expandtabs", &BytesMethodExpandTabs, kMethKeywords}, \
-  {"translate", &BytesMethodTranslate, kMethKeywords}
+  {"translate", &BytesMethodTranslate, kMethKeywords}, \
+  {"maketrans", &BytesMethodMakeTrans, kMethFastcall | kMethStatic}
 // clang-format on
 
 }  // namespace pyrite::vm
