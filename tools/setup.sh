@@ -12,6 +12,7 @@ packages=(
   clang-14 libclang-rt-14-dev                             # the fuzz build: clang, libFuzzer, sanitizers
   python3 python3.11 libpython3.11-stdlib libpython3.11-testsuite  # CPython 3.11: reference, Lib
   unicode-data                                            # Unicode tables for str
+  time                                                    # GNU time: peak memory in benchmarks
 )
 # Emscripten's JavaScript and the wasm tests run on Node; keep a Node that is already there.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

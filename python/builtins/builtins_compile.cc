@@ -94,9 +94,9 @@ void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
   std::string line;
   bool have_text;
   bool no_position = error.lineno == 0 && error.offset == -1;  // e.g. "unknown encoding: x"
-  if (parse_error && error.text) {
+  if (parse_error && error.has_text) {
     have_text = true;
-    line = *error.text;
+    line = error.text;
   } else if (parse_error && no_position) {
     have_text = false;
   } else if (parse_error) {
@@ -105,7 +105,7 @@ void SetSyntaxError(const parser::SyntaxError& error, std::string_view source,
     have_text = NthLine(decoded, error.lineno == 0 ? 1 : error.lineno, &line);
     if (error.lineno == 0 && !have_text) {
       have_text = true;
-      line = "\n";
+      line.assign(1, '\n');  // not `= "\n"`: GCC 12 -O2 reports a false -Wrestrict
     }
     if (have_text && (error.lineno == 0 || !error.text_has_newline)) line.pop_back();
   } else {

@@ -355,7 +355,7 @@ void Parser::FinishError() {
     current_line = IsStatusError(e) || e.message.starts_with("(unicode error)");
   }
   e.text_has_newline = current_line && LineHasNewline(e.lineno);
-  if (!tokenizer_error_ && current_line && !e.text && fstring_lineno_ == 0 && e.lineno >= 1 &&
+  if (!tokenizer_error_ && current_line && !e.has_text && fstring_lineno_ == 0 && e.lineno >= 1 &&
       error_logical_line_start_ != nullptr &&
       error_logical_line_start_ < tokenizer_.Line(e.lineno).data()) {
     // CPython shows its tokenizer's buffer: from the line the logical line began on (before a
@@ -366,6 +366,7 @@ void Parser::FinishError() {
     std::string text(error_logical_line_start_, end);
     if (LineHasNewline(error_tokenizer_line_)) text += '\n';
     e.text = std::move(text);
+    e.has_text = true;
   }
 }
 

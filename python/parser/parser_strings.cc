@@ -414,7 +414,10 @@ ast::ExprNode* Parser::ParseFStringExpression(std::string_view expr, int lineno,
   if (auto* error = std::get_if<SyntaxError>(&result)) {
     if (!error_) {
       error_ = *error;
-      if (!error_->text) error_->text = sub.FStringErrorText();
+      if (!error_->has_text) {
+        error_->text = sub.FStringErrorText();
+        error_->has_text = true;
+      }
     }
     return nullptr;
   }

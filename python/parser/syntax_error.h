@@ -3,7 +3,6 @@
 #ifndef PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
 #define PYRITE_PYTHON_PARSER_SYNTAX_ERROR_H_
 
-#include <optional>
 #include <string>
 
 namespace pyrite::parser {
@@ -33,8 +32,10 @@ struct SyntaxError {
   // itself never keep it.
   bool text_has_newline = false;
   // CPython's `text` where it is not line `lineno` of the source: in an f-string expression, the
-  // line of "(expr)\n" that the expression's own parser was reading.
-  std::optional<std::string> text;
+  // line of "(expr)\n" that the expression's own parser was reading. (Not std::optional: GCC 12
+  // reports false -Wmaybe-uninitialized on copies of an optional<string> at -O2 and under ASan.)
+  bool has_text = false;
+  std::string text;
 };
 
 }  // namespace pyrite::parser

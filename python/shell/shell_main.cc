@@ -89,6 +89,11 @@ int Help(const char* prog) {
 
 int main(int argc, char** argv) {
   const char* prog = argv[0];
+  // `bazel run` starts programs in their runfiles tree and says where the user was; scripts'
+  // relative paths (and os.getcwd()) must be the user's, as with any other command.
+  if (const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY"); cwd != nullptr && cwd[0] != '\0') {
+    if (chdir(cwd) != 0) std::perror(cwd);
+  }
   Job job;
   int i = 1;
   bool have_program = false;

@@ -9,6 +9,8 @@
 #include "python/vm/error.h"
 #include "python/vm/gc.h"
 #include "python/vm/objects/dict.h"
+#include "python/vm/objects/float.h"
+#include "python/vm/objects/formatter.h"
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/list.h"
 #include "python/vm/objects/singletons.h"
@@ -300,6 +302,13 @@ Ref<> Format(Object* o, Object* spec) {
   if (spec_empty) {
     if (IsExactStr(o)) return NewRef(o);
     if (IsExactInt(o)) return ToStr(o);
+  } else if (IsStr(spec)) {
+    // The builtin types' __format__ cannot be replaced (their dicts are read-only): call the
+    // formatter their method would call, without the lookup and the bound-method call.
+    Str* s = static_cast<Str*>(spec);
+    if (IsExactInt(o)) return FormatInt(IntValue(o), s);
+    if (o->type == &FloatType) return FormatFloat(FloatValue(o), s);
+    if (IsExactStr(o)) return FormatStr(static_cast<Str*>(o), s);
   }
   Ref<> meth = LookupSpecial(o, InternStr("__format__"));
   if (!meth) {

@@ -30,22 +30,27 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
   const int64_t nkw = kwnames != nullptr ? kwnames->size : 0;
   const int64_t npos = static_cast<int64_t>(nargs);
   const int64_t minpos = std::min<int64_t>(p.required, maxpos);
-  const std::string fname = FuncName(p.func);
+  // The name for messages, built only when a message needs it (calls that bind cleanly are hot).
+  std::string fname_storage;
+  auto fname_str = [&]() -> const char* {
+    if (fname_storage.empty()) fname_storage = FuncName(p.func);
+    return fname_storage.c_str();
+  };
 
   for (int64_t i = 0; i < len; ++i) out[i] = nullptr;
 
   if (npos + nkw > len) {
-    SetErrorF(&TypeErrorType, "%s takes at most %lld %sargument%s (%lld given)", fname.c_str(),
+    SetErrorF(&TypeErrorType, "%s takes at most %lld %sargument%s (%lld given)", fname_str(),
               static_cast<long long>(len), npos == 0 ? "keyword " : "", Plural(len),
               static_cast<long long>(npos + nkw));
     return false;
   }
   if (npos > maxpos) {
     if (maxpos == 0) {
-      SetErrorF(&TypeErrorType, "%s takes no positional arguments", fname.c_str());
+      SetErrorF(&TypeErrorType, "%s takes no positional arguments", fname_str());
     } else {
       SetErrorF(&TypeErrorType, "%s takes %s %lld positional argument%s (%lld given)",
-                fname.c_str(), minpos < maxpos ? "at most" : "exactly",
+                fname_str(), minpos < maxpos ? "at most" : "exactly",
                 static_cast<long long>(maxpos), Plural(maxpos), static_cast<long long>(npos));
     }
     return false;
@@ -55,11 +60,11 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
   // "positional"), the others the argument clinic's.
   const bool all_posonly = p.posonly >= len;
   if (all_posonly && nkw > 0) {
-    SetErrorF(&TypeErrorType, "%s takes no keyword arguments", fname.c_str());
+    SetErrorF(&TypeErrorType, "%s takes no keyword arguments", fname_str());
     return false;
   }
   if (npos < minposonly) {
-    SetErrorF(&TypeErrorType, "%s takes %s %lld %sargument%s (%lld given)", fname.c_str(),
+    SetErrorF(&TypeErrorType, "%s takes %s %lld %sargument%s (%lld given)", fname_str(),
               minposonly < maxpos ? "at least" : "exactly", static_cast<long long>(minposonly),
               all_posonly ? "" : "positional ", Plural(minposonly), static_cast<long long>(npos));
     return false;
@@ -81,15 +86,15 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
     }
     if (index < 0) {
       SetErrorF(&TypeErrorType, "'%s' is an invalid keyword argument for %s",
-                std::string(kname).c_str(), fname.c_str());
+                std::string(kname).c_str(), fname_str());
       return false;
     }
     if (out[index] != nullptr) {
       if (index < npos) {
         SetErrorF(&TypeErrorType, "argument for %s given by name ('%s') and position (%lld)",
-                  fname.c_str(), std::string(kname).c_str(), static_cast<long long>(index + 1));
+                  fname_str(), std::string(kname).c_str(), static_cast<long long>(index + 1));
       } else {
-        SetErrorF(&TypeErrorType, "%s got multiple values for argument '%s'", fname.c_str(),
+        SetErrorF(&TypeErrorType, "%s got multiple values for argument '%s'", fname_str(),
                   std::string(kname).c_str());
       }
       return false;
@@ -103,16 +108,16 @@ bool ParseArgs(const Params& p, Object* const* args, size_t nargs, Tuple* kwname
     if (i >= p.required) break;
     if (out[i] == nullptr) {
       if (i < p.posonly) {
-        SetErrorF(&TypeErrorType, "%s takes %s %lld %sargument%s (%lld given)", fname.c_str(),
+        SetErrorF(&TypeErrorType, "%s takes %s %lld %sargument%s (%lld given)", fname_str(),
                   p.posonly < maxpos ? "at least" : "exactly",
                   static_cast<long long>(std::min<int64_t>(p.posonly, p.required)),
                   all_posonly ? "" : "positional ",
                   Plural(std::min<int64_t>(p.posonly, p.required)), static_cast<long long>(npos));
       } else if (i < maxpos) {
-        SetErrorF(&TypeErrorType, "%s missing required argument '%s' (pos %lld)", fname.c_str(),
+        SetErrorF(&TypeErrorType, "%s missing required argument '%s' (pos %lld)", fname_str(),
                   std::string(name).c_str(), static_cast<long long>(i + 1));
       } else {
-        SetErrorF(&TypeErrorType, "%s missing required keyword-only argument '%s'", fname.c_str(),
+        SetErrorF(&TypeErrorType, "%s missing required keyword-only argument '%s'", fname_str(),
                   std::string(name).c_str());
       }
       return false;

@@ -10,18 +10,21 @@
 // `goto error` does run them.
 //
 // Invariants while running: `sp` is the live stack top (f->stacktop is only written when the
-// frame suspends or finishes); `this_instr` points at the unit of the executing instruction and
-// f->lasti is its offset (callers' lines for tracebacks and f_lineno); `next_instr` points past
-// the instruction, and instructions with inline caches step over them first.
+// frame suspends or finishes); f->lasti is the offset of the executing instruction (its line for
+// tracebacks, the callers' lines and f_lineno; kept in the frame rather than in a local so that
+// the loop's hot locals keep their registers); `next_instr` points past the instruction, and
+// instructions with inline caches step over them first.
 #include "python/vm/eval.h"
 
 #include <pthread.h>
 
+#include <cmath>
 #include <cstdint>
 
 #include "python/bytecode/opcodes.h"
 #include "python/vm/abstract.h"
 #include "python/vm/error.h"
+#include "python/vm/eval_cache.h"
 #include "python/vm/eval_internal.h"
 #include "python/vm/gc.h"
 #include "python/vm/objects/dict.h"
@@ -37,6 +40,7 @@
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
 #include "python/vm/runtime.h"
+#include "python/vm/type_internal.h"
 
 namespace pyrite::vm {
 
@@ -47,16 +51,57 @@ using bytecode::Opcode;
 constexpr uint32_t kGeneratorFlags = bytecode::kGenerator | bytecode::kCoroutine |
                                     bytecode::kAsyncGenerator | bytecode::kIterableCoroutine;
 
+// Results of the BINARY_OP fast paths. An operand of the result's exact type that nobody else can
+// observe once the instruction pops it gives its storage to the result: one allocation and one
+// free fewer. That is an operand whose only reference is the value stack's (a temporary such as
+// `a * b` in `a * b + c`), or whose other one is the local the next instruction overwrites
+// (`i += 1`, `x = x * y`: `dying_local` is that local's value, or null). Returns an owned
+// reference (the reused operand gets +1 to balance the pops).
+inline bool Disposable(Object* o, Object* dying_local) {
+  return o->refcnt == 1 || (o == dying_local && o->refcnt == 2);
+}
+inline Object* FloatResultInto(Object* a, Object* b, Object* dying_local, double v) {
+  Object* o = a->type == &FloatType && Disposable(a, dying_local)   ? a
+              : b->type == &FloatType && Disposable(b, dying_local) ? b
+                                                                    : nullptr;
+  if (o == nullptr) return NewFloat(v).release();
+  static_cast<Float*>(o)->value = v;
+  Incref(o);
+  return o;
+}
+// Both operands are exact ints. Results in -5..256 must be the cached small ints (NewInt), as
+// CPython's are.
+inline Object* IntResultInto(Object* a, Object* b, Object* dying_local, int64_t v) {
+  if (v < -5 || v > 256) {
+    for (Object* o : {a, b}) {
+      if (Disposable(o, dying_local)) {
+        static_cast<Int*>(o)->value = bigint::BigInt::FromInt64(v);
+        Incref(o);
+        return o;
+      }
+    }
+  }
+  return NewInt(v).release();
+}
+
+// BINARY_OP's operator with the in-place variants (`+=`) mapped to the plain ones, which the fast
+// paths below compute identically.
+inline BinaryOp PlainBinaryOp(int oparg) {
+  constexpr int kInplace = static_cast<int>(BinaryOp::kInplaceOffset);
+  return static_cast<BinaryOp>(oparg >= kInplace ? oparg - kInplace : oparg);
+}
+
 // int64 fast paths of BINARY_OP for exact ints and floats: the result as an owned pointer, or null
 // (no error set) to take the generic path.
-[[gnu::always_inline]] inline Object* SmallIntBinary(Object* a, Object* b, int op) {
+[[gnu::always_inline]] inline Object* SmallIntBinary(Object* a, Object* b, BinaryOp op,
+                                                     Object* dying_local) {
   if (!IsExactInt(a) || !IsExactInt(b)) return nullptr;
   const bigint::BigInt& va = IntValue(a);
   const bigint::BigInt& vb = IntValue(b);
   if (!va.IsSmall() || !vb.IsSmall()) return nullptr;
   int64_t x = *va.ToInt64(), y = *vb.ToInt64();
   int64_t r;
-  switch (static_cast<BinaryOp>(op % static_cast<int>(BinaryOp::kInplaceOffset))) {
+  switch (op) {
     case BinaryOp::kAdd:
       if (__builtin_add_overflow(x, y, &r)) return nullptr;
       break;
@@ -88,21 +133,75 @@ constexpr uint32_t kGeneratorFlags = bytecode::kGenerator | bytecode::kCoroutine
     default:
       return nullptr;
   }
-  return NewInt(r).release();  // null only on MemoryError, which the generic path re-raises
+  // Null only on MemoryError, which the generic path re-raises.
+  return IntResultInto(a, b, dying_local, r);
 }
 
-inline Object* FloatBinary(Object* a, Object* b, int op) {
-  if (a->type != &FloatType || b->type != &FloatType) return nullptr;
-  double x = FloatValue(a), y = FloatValue(b);
-  switch (static_cast<BinaryOp>(op % static_cast<int>(BinaryOp::kInplaceOffset))) {
-    case BinaryOp::kAdd: return NewFloat(x + y).release();
-    case BinaryOp::kSubtract: return NewFloat(x - y).release();
-    case BinaryOp::kMultiply: return NewFloat(x * y).release();
+// The double an exact int that fits int64 stands for in float arithmetic (float's slots convert
+// such ints the same way: correctly rounded).
+inline bool IntAsFloatOperand(Object* o, double* out) {
+  if (o->type != &IntType || !IntValue(o).IsSmall()) return false;
+  *out = static_cast<double>(*IntValue(o).ToInt64());
+  return true;
+}
+
+// Float fast path of BINARY_OP: float with float, or a float mixed with an exact int (what
+// float's slots compute for those). Null (no error set) takes the generic path, which also
+// raises: division by zero, and ** unless the base is positive and everything stays finite.
+[[gnu::always_inline]] inline Object* FloatBinary(Object* a, Object* b, BinaryOp op,
+                                                  Object* dying_local) {
+  double x, y, r;
+  if (a->type == &FloatType) {
+    x = FloatValue(a);
+    if (b->type == &FloatType) {
+      y = FloatValue(b);
+    } else if (!IntAsFloatOperand(b, &y)) {
+      return nullptr;
+    }
+  } else if (b->type == &FloatType && IntAsFloatOperand(a, &x)) {
+    y = FloatValue(b);
+  } else {
+    return nullptr;
+  }
+  switch (op) {
+    case BinaryOp::kAdd:
+      r = x + y;
+      break;
+    case BinaryOp::kSubtract:
+      r = x - y;
+      break;
+    case BinaryOp::kMultiply:
+      r = x * y;
+      break;
     case BinaryOp::kTrueDivide:
       if (y == 0) return nullptr;
-      return NewFloat(x / y).release();
-    default: return nullptr;
+      r = x / y;
+      break;
+    case BinaryOp::kPower:
+      if (!(x > 0 && std::isfinite(x) && std::isfinite(y))) return nullptr;
+      r = std::pow(x, y);
+      if (!std::isfinite(r)) return nullptr;
+      break;
+    default:
+      return nullptr;
   }
+  return FloatResultInto(a, b, dying_local, r);
+}
+
+// STORE_SUBSCR for an exact list and an in-range exact int index (`v[0] -= d`): stores a new
+// reference to v and drops the old item. False (nothing done) for every other case, including
+// out-of-range indexes, which the generic path reports.
+inline bool ListStoreFast(Object* container, Object* sub, Object* v) {
+  if (!IsExactList(container) || !IsExactInt(sub) || !IntValue(sub).IsSmall()) return false;
+  List* l = static_cast<List*>(container);
+  int64_t i = *IntValue(sub).ToInt64();
+  if (i < 0) i += l->size;
+  if (i < 0 || i >= l->size) return false;
+  Object* old = l->items[i];
+  Incref(v);
+  l->items[i] = v;
+  Decref(old);
+  return true;
 }
 
 inline bool CompareResult(int c, int op) {
@@ -116,6 +215,89 @@ inline bool CompareResult(int c, int op) {
   }
   return false;
 }
+
+// The value a STORE_FAST at `unit` overwrites (borrowed), or null if `unit` is something else.
+inline Object* StoreFastTarget(uint16_t unit, Object** localsplus) {
+  if (static_cast<Opcode>(unit & 0xFF) != Opcode::STORE_FAST) return nullptr;
+  return localsplus[unit >> 8];
+}
+
+// Stores `v` (owned) into the local named by a STORE_FAST at *next_instr and steps past it, so that
+// the instruction producing v (`x = a + b`, `for x in it`) need not push it for another dispatch
+// to pop. False (nothing done) when the next unit is something else.
+inline bool FuseStoreFast(uint16_t*& next_instr, Object** localsplus, Object* v) {
+  uint16_t unit = *next_instr;
+  if (static_cast<Opcode>(unit & 0xFF) != Opcode::STORE_FAST) return false;
+  ++next_instr;
+  Object*& slot = localsplus[unit >> 8];
+  Object* old = slot;
+  slot = v;
+  Xdecref(old);
+  return true;
+}
+
+// COMPARE_OP fast paths for exact operands: 1 or 0, or -1 to take the generic path. Ints and
+// floats mix only while the int converts exactly (float comparisons with ints are exact).
+inline int FastCompare(Object* a, Object* b, int op) {
+  constexpr int64_t kExactDoubleInt = int64_t{1} << 53;
+  double x, y;
+  if (a->type == &IntType && IntValue(a).IsSmall()) {
+    int64_t i = *IntValue(a).ToInt64();
+    if (b->type == &IntType && IntValue(b).IsSmall()) {
+      int64_t j = *IntValue(b).ToInt64();
+      return CompareResult(i < j ? -1 : (i > j), op);
+    }
+    if (b->type != &FloatType || i > kExactDoubleInt || i < -kExactDoubleInt) return -1;
+    x = static_cast<double>(i);
+    y = FloatValue(b);
+  } else if (a->type == &FloatType) {
+    x = FloatValue(a);
+    if (b->type == &FloatType) {
+      y = FloatValue(b);
+    } else if (b->type == &IntType && IntValue(b).IsSmall()) {
+      int64_t j = *IntValue(b).ToInt64();
+      if (j > kExactDoubleInt || j < -kExactDoubleInt) return -1;
+      y = static_cast<double>(j);
+    } else {
+      return -1;
+    }
+  } else if (a->type == &StrType && b->type == &StrType) {
+    Str* sa = static_cast<Str*>(a);
+    Str* sb = static_cast<Str*>(b);
+    switch (static_cast<CompareOp>(op)) {
+      case CompareOp::kEq: return StrEqual(sa, sb);
+      case CompareOp::kNe: return !StrEqual(sa, sb);
+      default: return CompareResult(StrCompare(sa, sb), op);
+    }
+  } else {
+    return -1;
+  }
+  switch (static_cast<CompareOp>(op)) {
+    case CompareOp::kLt: return x < y;
+    case CompareOp::kLe: return x <= y;
+    case CompareOp::kEq: return x == y;
+    case CompareOp::kNe: return x != y;
+    case CompareOp::kGt: return x > y;
+    case CompareOp::kGe: return x >= y;
+  }
+  return -1;
+}
+
+// A COMPARE_OP whose result feeds a conditional jump (`if a < b:`, `while i < n:`) can jump at
+// once instead of pushing a bool for the jump to test and pop. For a POP_JUMP_*_IF_TRUE/FALSE
+// unit, sets *delta to the distance to add past the jump's unit (0 when it falls through) and
+// returns true; false for any other unit.
+inline bool CompareJump(uint16_t unit, bool value, int* delta) {
+  int arg = unit >> 8;
+  switch (static_cast<Opcode>(unit & 0xFF)) {
+    case Opcode::POP_JUMP_FORWARD_IF_FALSE: *delta = value ? 0 : arg; return true;
+    case Opcode::POP_JUMP_FORWARD_IF_TRUE: *delta = value ? arg : 0; return true;
+    case Opcode::POP_JUMP_BACKWARD_IF_FALSE: *delta = value ? 0 : -arg; return true;
+    case Opcode::POP_JUMP_BACKWARD_IF_TRUE: *delta = value ? -arg : 0; return true;
+    default: return false;
+  }
+}
+
 
 // The exception-table entry covering `offset`, or null.
 const bytecode::ExceptionTableEntry* FindHandler(Code* code, uint32_t offset) {
@@ -140,89 +322,39 @@ Object* TopmostHandledException() {
   return nullptr;
 }
 
-// LOAD_GLOBAL through the instruction's cache: the entry index of the name in the globals (kind
-// 1) or in the builtins (kind 2, valid while the globals still lack the name: checked again
-// whenever the globals' version moved). Checking the key at the index keeps a stale entry
-// harmless.
-inline Object* CachedGlobal(InlineCache* c, Dict* g, Dict* b, Str* name) {
-  if (c->kind == 1 && c->key1 == g) {
-    int64_t ix = static_cast<int64_t>(c->version2);
-    if (ix < g->nentries && g->entries[ix].key == name) return g->entries[ix].value;
-  } else if (c->kind == 2 && c->key1 == g && c->key2 == b) {
-    int64_t ix = static_cast<int64_t>(c->version2);
-    if (ix < b->nentries && b->entries[ix].key == name) {
-      if (c->version1 != g->version) {
-        // The globals changed since the entry was made: the name must still be absent there
-        // (module-level loops store globals all the time, so re-check rather than refill).
-        if (DictGetItemStr(g, name) != nullptr || ErrorOccurred()) return nullptr;
-        c->version1 = g->version;
-      }
-      return b->entries[ix].value;
-    }
-  }
-  return nullptr;
+// CALL runs these callees in the eval loop itself: plain Python functions (not generators, whose
+// call makes a generator object).
+inline bool IsInlinableFunction(Object* callable) {
+  return callable->type == &FunctionType &&
+         (static_cast<Code*>(static_cast<Function*>(callable)->code)->flags & kGeneratorFlags) == 0;
 }
 
-void FillGlobalCache(InlineCache* c, Dict* d, Dict* g, Str* name, int kind) {
-  for (int64_t i = d->nentries - 1; i >= 0; --i) {
-    if (d->entries[i].key == name) {
-      c->kind = kind;
-      c->key1 = g;
-      c->version1 = g->version;
-      c->key2 = d;
-      c->version2 = static_cast<uint64_t>(i);
-      return;
-    }
-  }
-  c->kind = 0;
+// `C(...)` where C is a class whose instances come from object.__new__ and whose __init__ is a
+// plain Python function: the __init__ to run inline, or null (the generic type call).
+Function* InlinableInit(Object* callable) {
+  if (callable->type != &TypeType) return nullptr;
+  Type* t = static_cast<Type*>(callable);
+  if (!HasFlag(t, kHeapType) || t->new_ != &ObjectNew) return nullptr;
+  static Str* init_name = InternStr("__init__");
+  Object* init = TypeLookup(t, init_name);
+  return init != nullptr && IsInlinableFunction(init) ? static_cast<Function*>(init) : nullptr;
 }
 
-// Attribute caches. Each records a type and its version (type.cc gives a type a fresh, never
-// reused version whenever its dict or a base's changes, and TypeLookup assigns one to a type
-// that has none), so a hit proves the class-level facts the entry relies on are unchanged.
-enum AttrCacheKind : int32_t {
-  kCacheNone = 0,
-  kCacheInstanceAttr = 11,       // LOAD_ATTR: no class attribute; read the instance dict
-  kCacheMethod = 12,             // LOAD_METHOD: value is a method-like descriptor on the type
-  kCacheStoreInstanceAttr = 13,  // STORE_ATTR: no class attribute; write the instance dict
-};
-
-inline bool GenericGetAttrType(Type* t) {
-  return t->getattro == nullptr || t->getattro == &GenericGetAttr;
-}
-inline bool GenericSetAttrType(Type* t) {
-  return t->setattro == nullptr || t->setattro == &GenericSetAttr;
+// The first half of type_call for InlinableInit's classes: allocates the instance and makes the
+// frame of __init__(instance, args...). `slot` is the class's stack slot, followed by the call's
+// arguments; the instance replaces the class there. Null with the error set.
+Frame* MakeInitFrame(Function* init, Object** slot, size_t nargs, Tuple* kwnames) {
+  Object* cls = *slot;
+  Ref<> self = ObjectNew(static_cast<Type*>(cls), slot + 1, nargs, kwnames);
+  if (!self) return nullptr;
+  *slot = self.release();
+  Decref(cls);
+  return MakeFrameForCall(init, slot, nargs + 1, kwnames);
 }
 
-void FillAttrCache(InlineCache* c, Object* owner, Str* name) {
-  c->kind = kCacheNone;
-  Type* t = owner->type;
-  if (!GenericGetAttrType(t) || InstanceDictPtr(owner) == nullptr || !name->interned) return;
-  if (TypeLookup(t, name) != nullptr || ErrorOccurred() || t->version == 0) return;
-  c->kind = kCacheInstanceAttr;
-  c->key1 = t;
-  c->version1 = t->version;
-}
-
-void FillMethodCache(InlineCache* c, Type* t, Str* name, Object* meth) {
-  c->kind = kCacheNone;
-  if (!GenericGetAttrType(t) || !name->interned) return;
-  if (TypeLookup(t, name) != meth || t->version == 0) return;
-  c->kind = kCacheMethod;
-  c->key1 = t;
-  c->version1 = t->version;
-  c->value = meth;
-}
-
-void FillStoreAttrCache(InlineCache* c, Object* owner, Str* name) {
-  c->kind = kCacheNone;
-  Type* t = owner->type;
-  if (!GenericSetAttrType(t) || InstanceDictPtr(owner) == nullptr || !name->interned) return;
-  if (TypeLookup(t, name) != nullptr || ErrorOccurred() || t->version == 0) return;
-  c->kind = kCacheStoreInstanceAttr;
-  c->key1 = t;
-  c->version1 = t->version;
-}
+// LOAD_NAME's and STORE_NAME's cache for name `i` of the code (a name is found the same way
+// wherever it is used in module-level code).
+inline InlineCache* NameCache(Code* code, int i) { return &code->name_caches[static_cast<size_t>(i)]; }
 
 // Native stack guard. Python-to-Python calls run in one EvalFrame, but calls through C++
 // (dunder slots, builtins calling back into Python) nest EvalFrame activations; this keeps such
@@ -299,8 +431,9 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     names = static_cast<Tuple*>(code->names)->items;         \
   } while (0)
   LOAD_FRAME_STATE();
-  uint16_t* this_instr = next_instr;
   Tuple* kwnames = nullptr;
+  Frame* callee = nullptr;  // the frame CALL and CALL_FUNCTION_EX push (push_callee)
+  int32_t reraise_lasti = -1;  // RERAISE's original offset, applied by exception_unwind
   uint16_t word = 0;
   int oparg = 0;
   Ref<> retval;
@@ -308,7 +441,6 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 #define TARGET(name) op_##name:
 #define DISPATCH()                                        \
   do {                                                    \
-    this_instr = next_instr;                              \
     f->lasti = static_cast<int32_t>(next_instr - first);  \
     word = *next_instr++;                                 \
     oparg = word >> 8;                                    \
@@ -334,7 +466,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   if (throwflag) {
     // Raise at the instruction that suspended the frame (its YIELD_VALUE), which the exception
     // table covers.
-    if (f->lasti >= 0) this_instr = first + f->lasti;
+    if (f->lasti < 0) f->lasti = static_cast<int32_t>(next_instr - first);
     goto error;
   }
   DISPATCH();
@@ -375,8 +507,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   TARGET(EXTENDED_ARG) {
     word = *next_instr++;
     oparg = (oparg << 8) | (word >> 8);
-    this_instr = next_instr - 1;
-    f->lasti = static_cast<int32_t>(this_instr - first);
+    f->lasti = static_cast<int32_t>(next_instr - 1 - first);
     goto* targets[word & 0xFF];
   }
 
@@ -419,18 +550,20 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     next_instr += 1;
     Object* rhs = TOP();
     Object* lhs = SECOND();
-    Object* r = SmallIntBinary(lhs, rhs, oparg);
+    Object* dying_local = StoreFastTarget(*next_instr, localsplus);
+    BinaryOp op = PlainBinaryOp(oparg);
+    Object* r = SmallIntBinary(lhs, rhs, op, dying_local);
     if (r == nullptr) {
-      r = FloatBinary(lhs, rhs, oparg);
+      r = FloatBinary(lhs, rhs, op, dying_local);
       if (r == nullptr) {
         r = BinaryOperation(lhs, rhs, oparg).release();
         if (r == nullptr) goto error;
       }
     }
-    --sp;
+    sp -= 2;
     Decref(rhs);
     Decref(lhs);
-    TOP() = r;
+    if (!FuseStoreFast(next_instr, localsplus, r)) PUSH(r);
     DISPATCH();
   }
 
@@ -438,36 +571,21 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     next_instr += 2;
     Object* rhs = TOP();
     Object* lhs = SECOND();
-    Ref<> r;
-    if (IsExactInt(lhs) && IsExactInt(rhs)) {
-      const bigint::BigInt& x = IntValue(lhs);
-      const bigint::BigInt& y = IntValue(rhs);
-      if (x.IsSmall() && y.IsSmall()) {
-        int64_t a = *x.ToInt64(), b = *y.ToInt64();
-        r = NewBool(CompareResult(a < b ? -1 : (a > b), oparg));
+    int fast = FastCompare(lhs, rhs, oparg);
+    if (fast >= 0) {
+      sp -= 2;
+      Decref(rhs);
+      Decref(lhs);
+      int delta;
+      if (CompareJump(*next_instr, fast != 0, &delta)) {
+        next_instr += 1 + delta;
+      } else {
+        PUSH(NewBool(fast != 0).release());
       }
-    } else if (lhs->type == &FloatType && rhs->type == &FloatType) {
-      double x = FloatValue(lhs), y = FloatValue(rhs);
-      bool b = false;
-      switch (static_cast<CompareOp>(oparg)) {
-        case CompareOp::kLt: b = x < y; break;
-        case CompareOp::kLe: b = x <= y; break;
-        case CompareOp::kEq: b = x == y; break;
-        case CompareOp::kNe: b = x != y; break;
-        case CompareOp::kGt: b = x > y; break;
-        case CompareOp::kGe: b = x >= y; break;
-      }
-      r = NewBool(b);
-    } else if (IsExactStr(lhs) && IsExactStr(rhs) &&
-               (oparg == static_cast<int>(CompareOp::kEq) ||
-                oparg == static_cast<int>(CompareOp::kNe))) {
-      bool eq = lhs == rhs || StrEqual(static_cast<Str*>(lhs), static_cast<Str*>(rhs));
-      r = NewBool(eq == (oparg == static_cast<int>(CompareOp::kEq)));
+      DISPATCH();
     }
-    if (!r) {
-      r = RichCompare(lhs, rhs, static_cast<CompareOp>(oparg));
-      if (!r) goto error;
-    }
+    Ref<> r = RichCompare(lhs, rhs, static_cast<CompareOp>(oparg));
+    if (!r) goto error;
     --sp;
     Decref(rhs);
     Decref(lhs);
@@ -538,7 +656,9 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* container = SECOND();
     Object* v = THIRD();
     int err;
-    if (IsExactDict(container)) {
+    if (ListStoreFast(container, sub, v)) {
+      err = 0;
+    } else if (IsExactDict(container)) {
       err = DictSetItem(static_cast<Dict*>(container), sub, v);
     } else {
       err = SetItem(container, sub, v);
@@ -613,6 +733,15 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   TARGET(LOAD_NAME) {
     Str* name = NAME(oparg);
     Object* locals = f->locals;
+    if (locals == f->globals && IsExactDict(locals)) {
+      // Module-level code: the locals are the globals, so this is LOAD_GLOBAL's lookup.
+      Object* x = LoadGlobal(NameCache(code, oparg), static_cast<Dict*>(locals),
+                             static_cast<Dict*>(f->builtins), name);
+      if (x == nullptr) goto error;
+      Incref(x);
+      PUSH(x);
+      DISPATCH();
+    }
     Ref<> v;
     if (locals == nullptr) {
       SetErrorF(&SystemErrorType, "no locals when loading '%s'", std::string(StrUtf8(name)).c_str());
@@ -656,9 +785,16 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
                 std::string(StrUtf8(name)).c_str());
       goto error;
     }
-    int err = IsExactDict(locals) ? DictSetItemStr(static_cast<Dict*>(locals), name, TOP())
-                                  : SetItem(locals, name, TOP());
-    if (err < 0) goto error;
+    if (IsExactDict(locals)) {
+      Dict* d = static_cast<Dict*>(locals);
+      InlineCache* c = NameCache(code, oparg);
+      if (!CachedStoreName(c, d, name, TOP())) {
+        if (DictSetItemStr(d, name, TOP()) < 0) goto error;
+        FillStoreNameCache(c, d, name);
+      }
+    } else if (SetItem(locals, name, TOP()) < 0) {
+      goto error;
+    }
     Decref(POP());
     DISPATCH();
   }
@@ -690,26 +826,10 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   TARGET(LOAD_GLOBAL) {
     uint16_t cache_ix = next_instr[0];
     next_instr += 5;
-    Str* name = NAME(oparg >> 1);
-    Dict* g = static_cast<Dict*>(f->globals);
-    Dict* b = static_cast<Dict*>(f->builtins);
-    Object* v = nullptr;
     InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
-    if (c != nullptr) v = CachedGlobal(c, g, b, name);
-    if (v == nullptr) {
-      v = DictGetItemStr(g, name);
-      if (v != nullptr) {
-        if (c != nullptr && IsExactDict(g)) FillGlobalCache(c, g, g, name, 1);
-      } else {
-        if (ErrorOccurred()) goto error;
-        v = DictGetItemStr(b, name);
-        if (v == nullptr) {
-          if (!ErrorOccurred()) RaiseNameError(name);
-          goto error;
-        }
-        if (c != nullptr && IsExactDict(g) && IsExactDict(b)) FillGlobalCache(c, b, g, name, 2);
-      }
-    }
+    Object* v = LoadGlobal(c, static_cast<Dict*>(f->globals), static_cast<Dict*>(f->builtins),
+                           NAME(oparg >> 1));
+    if (v == nullptr) goto error;
     if (oparg & 1) PUSH(nullptr);
     Incref(v);
     PUSH(v);
@@ -855,23 +975,17 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* owner = TOP();
     Str* name = NAME(oparg);
     InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
-    if (c != nullptr && c->kind == kCacheInstanceAttr && c->key1 == owner->type &&
-        c->version1 == owner->type->version) {
-      Object** dp = InstanceDictPtr(owner);
-      if (dp != nullptr && *dp != nullptr) {
-        Object* v = DictGetItemStr(static_cast<Dict*>(*dp), name);
-        if (v != nullptr) {
-          Incref(v);
-          Decref(owner);
-          TOP() = v;
-          DISPATCH();
-        }
-        if (ErrorOccurred()) goto error;
+    if (c != nullptr) {
+      if (Object* v = CachedLoadAttr(c, owner, name)) {
+        Incref(v);
+        Decref(owner);
+        TOP() = v;
+        DISPATCH();
       }
     }
     Ref<> r = GetAttr(owner, name);
     if (!r) goto error;
-    if (c != nullptr) FillAttrCache(c, owner, name);
+    if (c != nullptr && !FillLoadAttrCache(c, owner, name)) goto error;
     Decref(owner);
     TOP() = r.release();
     DISPATCH();
@@ -883,27 +997,23 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* owner = TOP();
     Str* name = NAME(oparg);
     InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
-    if (c != nullptr && c->kind == kCacheMethod && c->key1 == owner->type &&
-        c->version1 == owner->type->version) {
-      Object** dp = InstanceDictPtr(owner);
-      Object* shadow = nullptr;
-      if (dp != nullptr && *dp != nullptr) {
-        shadow = DictGetItemStr(static_cast<Dict*>(*dp), name);
-        if (shadow == nullptr && ErrorOccurred()) goto error;
-      }
-      if (shadow == nullptr) {
-        Incref(c->value);
-        TOP() = c->value;
+    if (c != nullptr) {
+      if (Object* meth = CachedMethod(c, owner, name)) {
+        // [method, self]: CALL passes self as the first argument.
+        Incref(meth);
+        TOP() = meth;
         PUSH(owner);
         DISPATCH();
       }
+    }
+    if (c != nullptr && ErrorOccurred()) [[unlikely]] {  // CachedMethod's dict lookup raised
+      goto error;
     }
     bool is_method = false;
     Ref<> meth = GetMethod(owner, name, &is_method);
     if (!meth) goto error;
     if (is_method) {
-      if (c != nullptr) FillMethodCache(c, owner->type, name, meth.get());
-      // [method, self]: CALL passes self as the first argument.
+      if (c != nullptr) FillMethodCache(c, owner, name, meth.get());
       TOP() = meth.release();
       PUSH(owner);
     } else {
@@ -922,14 +1032,9 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* v = SECOND();
     Str* name = NAME(oparg);
     InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
-    Object** dp;
-    if (c != nullptr && c->kind == kCacheStoreInstanceAttr && c->key1 == owner->type &&
-        c->version1 == owner->type->version && (dp = InstanceDictPtr(owner)) != nullptr &&
-        *dp != nullptr) {
-      if (DictSetItemStr(static_cast<Dict*>(*dp), name, v) < 0) goto error;
-    } else {
+    if (c == nullptr || !CachedStoreAttr(c, owner, name, v)) {
       if (SetAttr(owner, name, v) < 0) goto error;
-      if (c != nullptr) FillStoreAttrCache(c, owner, name);
+      if (c != nullptr && !FillStoreAttrCache(c, owner, name)) goto error;
     }
     sp -= 2;
     Decref(owner);
@@ -1200,33 +1305,54 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     size_t nargs = static_cast<size_t>(total) - (kwnames ? kwnames->size : 0);
     Tuple* kw = kwnames;
     kwnames = nullptr;
-    if (callable->type == &FunctionType &&
-        (static_cast<Code*>(static_cast<Function*>(callable)->code)->flags & kGeneratorFlags) ==
-            0) {
-      Frame* callee =
-          MakeFrameForCall(static_cast<Function*>(callable), sp - total, nargs, kw);
+    if (IsInlinableFunction(callable)) {
+      callee = MakeFrameForCall(static_cast<Function*>(callable), sp - total, nargs, kw);
       for (int i = 0; i < oparg + 2; ++i) Xdecref(POP());
       if (callee == nullptr) goto error;
-      if (++ts->recursion_depth > ts->recursion_limit) [[unlikely]] {
-        --ts->recursion_depth;
-        ReleaseFrame(callee);
-        SetError(&RecursionErrorType, "maximum recursion depth exceeded");
-        goto error;
+      callee->init_call = false;
+      goto push_callee;
+    }
+    if (!is_meth) {
+      if (Function* init = InlinableInit(callable)) {
+        callee = MakeInitFrame(init, sp - total - 1, nargs, kw);
+        if (callee == nullptr) {
+          for (int i = 0; i < oparg + 2; ++i) Xdecref(POP());
+          goto error;
+        }
+        // [NULL, instance, args...] -> [instance]: __init__'s return leaves it there.
+        for (int i = 0; i < oparg; ++i) Decref(POP());
+        --sp;
+        TOP() = *sp;
+        callee->init_call = true;
+        goto push_callee;
       }
-      f->next_instr = static_cast<int32_t>(next_instr - first);
-      f->stacktop = static_cast<int32_t>(sp - f->stack());
-      callee->is_entry = false;
-      callee->previous = f;
-      callee->state = FrameState::kExecuting;
-      ts->frame = callee;
-      f = callee;
-      LOAD_FRAME_STATE();
+    }
+    {
+      Ref<> r = Call(callable, sp - total, nargs, kw);
+      for (int i = 0; i < oparg + 2; ++i) Xdecref(POP());
+      if (!r) goto error;
+      PUSH(r.release());
       DISPATCH();
     }
-    Ref<> r = Call(callable, sp - total, nargs, kw);
-    for (int i = 0; i < oparg + 2; ++i) Xdecref(POP());
-    if (!r) goto error;
-    PUSH(r.release());
+  }
+
+  // Python-to-Python calls (CALL, CALL_FUNCTION_EX): `callee` runs in this loop, without C++
+  // recursion.
+  push_callee : {
+    if (++ts->recursion_depth > ts->recursion_limit) [[unlikely]] {
+      --ts->recursion_depth;
+      ReleaseFrame(callee);
+      SetError(&RecursionErrorType, "maximum recursion depth exceeded");
+      goto error;
+    }
+    f->next_instr = static_cast<int32_t>(next_instr - first);
+    f->stacktop = static_cast<int32_t>(sp - f->stack());
+    callee->is_entry = false;
+    callee->previous = f;
+    callee->state = FrameState::kExecuting;
+    ts->frame = callee;
+    f = callee;
+    LOAD_FRAME_STATE();
     DISPATCH();
   }
 
@@ -1234,6 +1360,16 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* kwargs = (oparg & 1) ? POP() : nullptr;
     Object* callargs = POP();
     Object* func = TOP();
+    if (IsInlinableFunction(func)) {
+      callee = MakeFrameForCallEx(static_cast<Function*>(func), callargs, kwargs);
+      Xdecref(kwargs);
+      Decref(callargs);
+      Decref(POP());
+      Xdecref(POP());  // the NULL below the callable
+      if (callee == nullptr) goto error;
+      callee->init_call = false;
+      goto push_callee;
+    }
     Ref<> r = CallFunctionEx(func, callargs, kwargs);
     Xdecref(kwargs);
     Decref(callargs);
@@ -1262,12 +1398,24 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     f->state = FrameState::kCompleted;
     if (!f->is_entry) {
       Frame* caller = f->previous;
+      bool init_call = f->init_call;
       f->stacktop = static_cast<int32_t>(sp - f->stack());
       ts->frame = caller;
       --ts->recursion_depth;
       ReleaseFrame(f);
       f = caller;
       LOAD_FRAME_STATE();
+      if (init_call) {
+        // The instance is the caller's result (type_call's check of __init__'s result).
+        if (rv != None()) [[unlikely]] {
+          SetErrorF(&TypeErrorType, "__init__() should return None, not '%.200s'",
+                    TypeNameOf(rv));
+          Decref(rv);
+          goto error;
+        }
+        Decref(rv);
+        DISPATCH();
+      }
       PUSH(rv);
       DISPATCH();
     }
@@ -1429,7 +1577,8 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
       v = IterNext(it);
     }
     if (v) {
-      PUSH(v.release());
+      Object* item = v.release();
+      if (!FuseStoreFast(next_instr, localsplus, item)) PUSH(item);
       DISPATCH();
     }
     if (ErrorOccurred()) {
@@ -1553,7 +1702,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
       Object* lasti = PEEK(oparg);
       if (IsExactInt(lasti)) {
         std::optional<int64_t> l = IntSmall(lasti);
-        if (l) f->lasti = static_cast<int32_t>(*l);
+        if (l) reraise_lasti = static_cast<int32_t>(*l);
       }
     }
     RestoreError(StealRef(exc));
@@ -1698,14 +1847,20 @@ error:
       }
       Object* fo = GetFrameObject(f);
       if (fo != nullptr) {
-        ExceptionAddTraceback(exc, fo, static_cast<int32_t>(this_instr - first), f->Line());
+        ExceptionAddTraceback(exc, fo, f->lasti, f->Line());
       }
     }
   }
 
 exception_unwind : {
   const bytecode::ExceptionTableEntry* h =
-      FindHandler(code, static_cast<uint32_t>(this_instr - first));
+      FindHandler(code, static_cast<uint32_t>(f->lasti));
+  if (reraise_lasti >= 0) {
+    // RERAISE restores the offset of the instruction that first raised (the frame's line, and
+    // the lasti a handler receives) once its own handler has been found.
+    f->lasti = reraise_lasti;
+    reraise_lasti = -1;
+  }
   if (h == nullptr) {
     while (sp > f->stack()) Xdecref(POP());
     f->state = FrameState::kCompleted;
@@ -1718,7 +1873,6 @@ exception_unwind : {
       ReleaseFrame(f);
       f = caller;
       LOAD_FRAME_STATE();
-      this_instr = first + f->lasti;
       goto error;
     }
     goto exit_frame;

@@ -77,12 +77,13 @@ void TooManyPositional(Function* func, Code* code, Object** locals, size_t given
 }
 
 // True (with the error set) when positional-only parameters were passed by keyword.
-bool PositionalOnlyPassedAsKeyword(Function* func, Code* code, Tuple* kwnames) {
+bool PositionalOnlyPassedAsKeyword(Function* func, Code* code, Object* const* kwnames,
+                                   int64_t nkw) {
   std::vector<std::string> names;
   for (int i = 0; i < code->posonlyargcount; ++i) {
     Str* name = VarName(code, i);
-    for (int64_t k = 0; k < kwnames->size; ++k) {
-      Object* kw = kwnames->items[k];
+    for (int64_t k = 0; k < nkw; ++k) {
+      Object* kw = kwnames[k];
       if (kw == name || (IsStr(kw) && StrEqual(static_cast<Str*>(kw), name))) {
         names.push_back(Utf8(name));
         break;
@@ -101,9 +102,10 @@ bool PositionalOnlyPassedAsKeyword(Function* func, Code* code, Tuple* kwnames) {
   return true;
 }
 
-// Fills the parameters of a fresh frame. False with the error set.
+// Fills the parameters of a fresh frame from `nargs` positional arguments in `args` followed by
+// the values of the `nkw` keywords named in `kwnames`. False with the error set.
 bool BindArguments(Function* func, Code* code, Object** locals, Object* const* args, size_t nargs,
-                   Tuple* kwnames) {
+                   Object* const* kwnames, int64_t nkw) {
   int argcount = code->argcount;
   int total_args = argcount + code->kwonlyargcount;
   Dict* kwdict = nullptr;
@@ -124,9 +126,9 @@ bool BindArguments(Function* func, Code* code, Object** locals, Object* const* a
     if (!rest) return false;
     locals[total_args] = rest.release();
   }
-  if (kwnames != nullptr) {
-    for (int64_t k = 0; k < kwnames->size; ++k) {
-      Object* keyword = kwnames->items[k];
+  if (nkw > 0) {
+    for (int64_t k = 0; k < nkw; ++k) {
+      Object* keyword = kwnames[k];
       Object* value = args[nargs + k];
       if (!IsStr(keyword)) {
         SetErrorF(&TypeErrorType, "%s() keywords must be strings", Qualname(func).c_str());
@@ -149,7 +151,8 @@ bool BindArguments(Function* func, Code* code, Object** locals, Object* const* a
       }
       if (j < 0) {
         if (kwdict == nullptr) {
-          if (code->posonlyargcount > 0 && PositionalOnlyPassedAsKeyword(func, code, kwnames)) {
+          if (code->posonlyargcount > 0 &&
+              PositionalOnlyPassedAsKeyword(func, code, kwnames, nkw)) {
             return false;
           }
           SetErrorF(&TypeErrorType, "%s() got an unexpected keyword argument '%s'",
@@ -213,6 +216,17 @@ bool BindArguments(Function* func, Code* code, Object** locals, Object* const* a
   return true;
 }
 
+// Binds the arguments into the fresh frame `f`; releases it and returns null on failure.
+Frame* BindOrRelease(Frame* f, Function* func, Object* const* args, size_t nargs,
+                     Object* const* kwnames, int64_t nkw) {
+  if (!BindArguments(func, static_cast<Code*>(func->code), f->localsplus, args, nargs, kwnames,
+                     nkw)) {
+    ReleaseFrame(f);
+    return nullptr;
+  }
+  return f;
+}
+
 }  // namespace
 
 Frame* MakeFrameForCall(Function* func, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -228,11 +242,43 @@ Frame* MakeFrameForCall(Function* func, Object* const* args, size_t nargs, Tuple
     }
     return f;
   }
-  if (!BindArguments(func, code, f->localsplus, args, nargs, kwnames)) {
-    ReleaseFrame(f);
-    return nullptr;
+  if (kwnames == nullptr) return BindOrRelease(f, func, args, nargs, nullptr, 0);
+  return BindOrRelease(f, func, args, nargs, kwnames->items, kwnames->size);
+}
+
+Frame* MakeFrameForCallEx(Function* func, Object* callargs, Object* kwargs) {
+  Ref<Tuple> args;
+  Ref<Dict> kw;
+  if (!PrepareCallEx(func, callargs, kwargs, &args, &kw)) return nullptr;
+  if (!kw) return MakeFrameForCall(func, args->items, static_cast<size_t>(args->size), nullptr);
+  // The keywords go straight from the dict to the parameters (no kwnames tuple). The dict is
+  // ours (PrepareCallEx made it or the caller's stack holds it) and binding runs no Python code,
+  // so its keys and values stay alive.
+  int64_t npos = args->size, nkw = DictSize(kw.get());
+  constexpr int64_t kSmall = 16;  // fixed buffers cover nearly every call
+  Object* small_values[kSmall];
+  Object* small_names[kSmall];
+  std::vector<Object*> big_values, big_names;
+  Object** values = small_values;
+  Object** names = small_names;
+  if (npos + nkw > kSmall) {
+    big_values.resize(static_cast<size_t>(npos + nkw));
+    big_names.resize(static_cast<size_t>(nkw));
+    values = big_values.data();
+    names = big_names.data();
   }
-  return f;
+  for (int64_t i = 0; i < npos; ++i) values[i] = args->items[i];
+  int64_t pos = 0, k = 0;
+  Object *key, *value;
+  while (k < nkw && DictNext(kw.get(), &pos, &key, &value)) {
+    names[k] = key;
+    values[npos + k] = value;
+    ++k;
+  }
+  Code* code = static_cast<Code*>(func->code);
+  Frame* f = NewFrame(code, func, func->globals, func->builtins, nullptr);
+  if (f == nullptr) return nullptr;
+  return BindOrRelease(f, func, values, static_cast<size_t>(npos), names, k);
 }
 
 bool frame_taken_by_generator = false;

@@ -16,6 +16,7 @@
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
 #include "python/vm/runtime.h"
+#include "python/vm/type_internal.h"
 
 namespace pyrite::vm {
 
@@ -65,24 +66,6 @@ Ref<> UpdateBases(Tuple* bases) {
   }
   if (!updated) return NewRef<Object>(bases);
   return ListAsTuple(updated.get());
-}
-
-// _PyType_CalculateMetaclass: the most derived of `meta` and the bases' metaclasses.
-Type* CalculateMetaclass(Type* meta, Tuple* bases) {
-  Type* winner = meta;
-  for (int64_t i = 0; i < bases->size; ++i) {
-    Type* t = bases->items[i]->type;
-    if (IsSubtype(winner, t)) continue;
-    if (IsSubtype(t, winner)) {
-      winner = t;
-      continue;
-    }
-    SetError(&TypeErrorType,
-             "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
-             "subclass of the metaclasses of all its bases");
-    return nullptr;
-  }
-  return winner;
 }
 
 // Calls fn(*front, **kwds).

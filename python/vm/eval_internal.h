@@ -14,6 +14,7 @@ namespace pyrite::vm {
 struct Str;
 struct Tuple;
 struct Function;
+struct Dict;
 
 // UNPACK_SEQUENCE / UNPACK_EX: writes the items of `v` to out[0..before + after (+1 when
 // has_star)) in stack order (the last item at out[0], the first at the top), as owned
@@ -29,6 +30,10 @@ Ref<> ImportFrom(Object* module, Str* name);
 // CALL_FUNCTION_EX: func(*callargs, **kwargs) (kwargs may be null), with CPython's messages for
 // a non-iterable / non-mapping argument and duplicate keywords.
 Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs);
+// Its argument conversion: *args as a tuple, **kwargs as a dict of str keys (null when absent or
+// empty). False with the error set.
+[[nodiscard]] bool PrepareCallEx(Object* func, Object* callargs, Object* kwargs,
+                                 Ref<Tuple>* args_out, Ref<Dict>* kwargs_out);
 // DICT_MERGE (a call's **kwargs): "f() got multiple values for keyword argument 'x'".
 [[nodiscard]] bool DictMergeForCall(Object* func, Object* dict, Object* update);
 
@@ -69,6 +74,8 @@ void RaiseUnboundFree(Code* code, int slot);
 // Argument binding (eval_call.cc): a new frame for func with its parameters filled from the call
 // arguments, or null with TypeError set.
 Frame* MakeFrameForCall(Function* func, Object* const* args, size_t nargs, Tuple* kwnames);
+// The same for CALL_FUNCTION_EX's func(*callargs, **kwargs) (kwargs may be null).
+Frame* MakeFrameForCallEx(Function* func, Object* callargs, Object* kwargs);
 // Set by RETURN_GENERATOR: the frame it ran in now belongs to the generator (or was released
 // when creating the generator failed), so RunFrame must not release it. Reset by RunFrame.
 extern bool frame_taken_by_generator;

@@ -263,7 +263,8 @@ bool DictMergeForCall(Object* func, Object* dict, Object* update) {
   }
 }
 
-Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs) {
+bool PrepareCallEx(Object* func, Object* callargs, Object* kwargs, Ref<Tuple>* args_out,
+                   Ref<Dict>* kwargs_out) {
   Ref<> args;
   if (IsExactTuple(callargs)) {
     args = NewRef(callargs);
@@ -271,10 +272,10 @@ Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs) {
     if (!IsIterable(callargs)) {
       SetErrorF(&TypeErrorType, "%s argument after * must be an iterable, not %s",
                 FunctionStr(func).c_str(), TypeNameOf(callargs));
-      return nullptr;
+      return false;
     }
     args = SequenceTuple(callargs);
-    PY_RETURN_IF_NULL(args);
+    if (!args) return false;
   }
   Ref<> kw;
   if (kwargs != nullptr) {
@@ -282,8 +283,8 @@ Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs) {
       kw = NewRef(kwargs);
     } else {
       kw = NewDict();
-      PY_RETURN_IF_NULL(kw);
-      if (!DictMergeForCall(func, kw.get(), kwargs)) return nullptr;
+      if (!kw) return false;
+      if (!DictMergeForCall(func, kw.get(), kwargs)) return false;
     }
     if (DictSize(static_cast<Dict*>(kw.get())) == 0) kw = nullptr;
     if (kw) {
@@ -292,12 +293,21 @@ Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs) {
       while (DictNext(static_cast<Dict*>(kw.get()), &pos, &key, &value)) {
         if (!IsStr(key)) {
           SetError(&TypeErrorType, "keywords must be strings");
-          return nullptr;
+          return false;
         }
       }
     }
   }
-  return CallTupleDict(func, static_cast<Tuple*>(args.get()), static_cast<Dict*>(kw.get()));
+  *args_out = RefCast<Tuple>(std::move(args));
+  *kwargs_out = RefCast<Dict>(std::move(kw));
+  return true;
+}
+
+Ref<> CallFunctionEx(Object* func, Object* callargs, Object* kwargs) {
+  Ref<Tuple> args;
+  Ref<Dict> kw;
+  if (!PrepareCallEx(func, callargs, kwargs, &args, &kw)) return nullptr;
+  return CallTupleDict(func, args.get(), kw.get());
 }
 
 // --- Exceptions -----------------------------------------------------------------------------

@@ -1,10 +1,9 @@
-// Execution frames: allocation (a free list per slot count, so that calls do not reach malloc),
-// release, line numbers, and the Python-visible frame object (types.FrameType), which takes
-// ownership of its frame when the frame finishes so that tracebacks can still read its code, line,
-// globals and locals.
+// Execution frames: allocation (a free list per slot count, so that calls do not reach malloc;
+// beyond it the small-block allocator), release, line numbers, and the Python-visible frame object
+// (types.FrameType), which takes ownership of its frame when the frame finishes so that tracebacks
+// can still read its code, line, globals and locals.
 #include "python/vm/frame.h"
 
-#include <cstdlib>
 #include <cstring>
 
 #include "absl/strings/str_format.h"
@@ -17,6 +16,7 @@
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
 #include "python/vm/runtime.h"
+#include "python/vm/small_alloc.h"
 
 namespace pyrite::vm {
 
@@ -43,7 +43,8 @@ void* AllocFrameMemory(int nslots) {
     --free_counts[nslots];
     return ff;
   }
-  return std::malloc(sizeof(Frame) + sizeof(Object*) * static_cast<size_t>(nslots));
+  // Past the free lists (deep recursion, big frames): the small-block allocator, then malloc.
+  return ObjMemAlloc(sizeof(Frame) + sizeof(Object*) * static_cast<size_t>(nslots));
 }
 
 void FreeFrameMemory(void* p, int nslots) {
@@ -54,7 +55,7 @@ void FreeFrameMemory(void* p, int nslots) {
     ++free_counts[nslots];
     return;
   }
-  std::free(p);
+  ObjMemFree(p);
 }
 
 // Drops the value stack's references.
@@ -208,6 +209,7 @@ Frame* NewFrame(Code* code, Object* func, Object* globals, Object* builtins, Obj
   f->stacktop = 0;
   f->state = FrameState::kCreated;
   f->is_entry = true;
+  f->init_call = false;
   // Only the fast locals need clearing: stack slots at or above stacktop are never read.
   std::memset(f->localsplus, 0, sizeof(Object*) * static_cast<size_t>(code->nlocalsplus));
   return f;

@@ -38,6 +38,8 @@ struct Frame {
   int32_t stacktop;      // number of live value-stack entries
   FrameState state;
   bool is_entry;         // EvalFrame returns to C++ when this frame returns
+  bool init_call;        // runs __init__ for CALL's `C(...)`: returning puts the instance
+                         // (already on the caller's stack) in place of the result
   Object* localsplus[];  // code->nlocalsplus slots, then code->stacksize stack slots (owned)
 
   Object** stack() { return localsplus + code->nlocalsplus; }

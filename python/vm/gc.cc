@@ -22,8 +22,10 @@
 // unlink themselves in GcUntrack) never leave a dangling cursor.
 #include "python/vm/gc.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "python/vm/abstract.h"
@@ -32,29 +34,32 @@
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/weakref.h"
 #include "python/vm/runtime.h"
+#include "python/vm/small_alloc.h"
 
 namespace pyrite::vm {
 
+constinit GcHead gc_young_generation = {&gc_young_generation, &gc_young_generation, 0, 0};
+
 namespace {
 
-// Scratch flag bits (see kGcFinalized in gc.h).
-constexpr uint32_t kGcCollecting = 1u << 1;  // in the set being collected
-constexpr uint32_t kGcReachable = 1u << 2;   // found reachable in this collection
-constexpr uint32_t kGcScratch = kGcCollecting | kGcReachable;
-
 constexpr int kGenerations = 3;
+constexpr intptr_t kGcRefsMax = intptr_t{1} << 57;
 
 struct Generation {
-  GcHead head;
+  GcHead* head;  // the list's sentinel
   int64_t threshold;
   int64_t count;
 };
 
-// The sentinels point at themselves once initialised (lazily: static initialisation order).
+// The sentinels are constant-initialised to point at themselves (an empty list), so tracking works
+// before any static constructor runs. Generation 0's is gc_young_generation (gc.h: GcTrack is
+// inline).
+constinit GcHead middle_generation = {&middle_generation, &middle_generation, 0, 0};
+constinit GcHead old_generation = {&old_generation, &old_generation, 0, 0};
 Generation generations[kGenerations] = {
-    {{nullptr, nullptr, 0, 0, 0}, 700, 0},
-    {{nullptr, nullptr, 0, 0, 0}, 10, 0},
-    {{nullptr, nullptr, 0, 0, 0}, 10, 0},
+    {&gc_young_generation, 700, 0},
+    {&middle_generation, 10, 0},
+    {&old_generation, 10, 0},
 };
 bool enabled = true;
 bool collecting = false;
@@ -70,11 +75,7 @@ void ListInit(GcHead* list) {
   list->next = list;
   list->prev = list;
 }
-GcHead* Gen(int i) {
-  GcHead* h = &generations[i].head;
-  if (h->next == nullptr) ListInit(h);
-  return h;
-}
+GcHead* Gen(int i) { return generations[i].head; }
 bool ListEmpty(GcHead* list) { return list->next == list; }
 void ListUnlink(GcHead* g) {
   g->prev->next = g->next;
@@ -119,7 +120,9 @@ bool InCollection(Object* o) {
 // Steps 1 and 2 on `list`.
 void UpdateRefs(GcHead* list) {
   for (GcHead* g = list->next; g != list; g = g->next) {
-    g->gc_refs = ObjectOf(g)->refcnt;
+    // GcHead::gc_refs has 60 bits: immortal counts are clamped (still far above any number of
+    // references the subtraction can remove).
+    g->gc_refs = std::min<intptr_t>(ObjectOf(g)->refcnt, kGcRefsMax);
     g->flags = (g->flags & ~kGcScratch) | kGcCollecting;
   }
 }
@@ -257,7 +260,6 @@ void DeleteGarbage(GcHead* unreachable, GcHead* old) {
 int64_t Collect(int generation) {
   if (collecting || ts == nullptr) return 0;
   collecting = true;
-  for (int i = 0; i < kGenerations; ++i) Gen(i);
   // The counts: collecting g resets g and younger, and counts one collection of g in g+1.
   if (generation + 1 < kGenerations) ++generations[generation + 1].count;
   for (int i = 0; i <= generation; ++i) generations[i].count = 0;
@@ -323,33 +325,49 @@ constexpr int kMaxDeallocDepth = 100;
 int dealloc_depth = 0;
 std::vector<Object*> deferred_deallocs;
 
+// Types without a dealloc slot: nothing to release but the memory.
+[[gnu::noinline]] void DefaultDealloc(Object* o) {
+  GcUntrack(o);
+  FreeObject(o);
+}
+
 void RunDealloc(Object* o) {
-  if (o->type->dealloc != nullptr) {
+  if (o->type->dealloc != nullptr) [[likely]] {
     o->type->dealloc(o);
   } else {
-    GcUntrack(o);
-    FreeObject(o);
+    DefaultDealloc(o);
   }
+}
+
+[[gnu::noinline]] void DeferDealloc(Object* o) {
+  GcUntrack(o);
+  deferred_deallocs.push_back(o);
+}
+
+// Runs the deallocations queued by the trashcan, at depth 0.
+[[gnu::noinline]] void DrainDeferredDeallocs() {
+  ++dealloc_depth;
+  while (!deferred_deallocs.empty()) {
+    Object* d = deferred_deallocs.back();
+    deferred_deallocs.pop_back();
+    RunDealloc(d);
+  }
+  --dealloc_depth;
 }
 
 }  // namespace
 
+// The slow paths are out of line so that the common case (a float, a tuple) costs only the depth
+// count and the indirect call.
 void DeallocObject(Object* o) {
-  if (dealloc_depth >= kMaxDeallocDepth) {
-    GcUntrack(o);
-    deferred_deallocs.push_back(o);
+  if (dealloc_depth >= kMaxDeallocDepth) [[unlikely]] {
+    DeferDealloc(o);
     return;
   }
   ++dealloc_depth;
   RunDealloc(o);
-  if (dealloc_depth == 1) {
-    while (!deferred_deallocs.empty()) {
-      Object* d = deferred_deallocs.back();
-      deferred_deallocs.pop_back();
-      RunDealloc(d);
-    }
-  }
-  --dealloc_depth;
+  if (--dealloc_depth == 0 && !deferred_deallocs.empty()) [[unlikely]]
+    DrainDeferredDeallocs();
 }
 
 bool IsGcObject(Object* o) {
@@ -364,7 +382,7 @@ bool IsGcObject(Object* o) {
   return true;
 }
 
-void GcTrack(Object* o) {
+void GcTrackSlow(Object* o) {
   if (!IsGcObject(o)) return;
   GcHead* g = GcHeadOf(o);
   if (g->next != nullptr) return;
@@ -372,7 +390,7 @@ void GcTrack(Object* o) {
   ListAppend(g, Gen(0));
 }
 
-void GcUntrack(Object* o) {
+void GcUntrackSlow(Object* o) {
   if (!IsGcObject(o)) return;
   GcHead* g = GcHeadOf(o);
   if (g->next == nullptr) return;
@@ -382,6 +400,19 @@ void GcUntrack(Object* o) {
 bool GcIsTracked(Object* o) { return IsGcObject(o) && GcHeadOf(o)->next != nullptr; }
 
 Object* AllocRaw(Type* type, size_t size) {
+  // Fast path: small instances of builtin types without GC (float, int, str, ...) are most
+  // allocations; they need no collector bookkeeping, only a block from the small allocator.
+  if ((type->flags & (kHaveGc | kHeapType)) == 0 && size <= kSmallAllocMax && kUseSmallAlloc)
+      [[likely]] {
+    void* mem = global_small_allocator.Alloc(size);
+    if (mem != nullptr) [[likely]] {
+      std::memset(mem, 0, size);  // calloc semantics, for the known size only
+      Object* o = static_cast<Object*>(mem);
+      o->refcnt = 1;
+      o->type = type;
+      return o;
+    }
+  }
   bool gc = HasFlag(type, kHaveGc);
   if (gc) {
     MaybeCollect();
@@ -390,12 +421,14 @@ Object* AllocRaw(Type* type, size_t size) {
   size_t head = gc ? sizeof(GcHead) : 0;
   size_t extras = HasFlag(type, kHeapType) ? size_t(type->nextras) * sizeof(Object*) : 0;
   size_t total = head + RoundUp8(size) + extras;
-  void* mem = std::calloc(1, total);
+  void* mem = ObjMemAlloc(total);
   if (mem == nullptr) {
     if (gc && generations[0].count > 0) --generations[0].count;
     SetNoMemory();
     return nullptr;
   }
+  // calloc semantics, but only the known size is cleared.
+  std::memset(mem, 0, total);
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + head);
   o->refcnt = 1;
   o->type = type;
@@ -405,6 +438,10 @@ Object* AllocRaw(Type* type, size_t size) {
 
 void FreeObject(Object* o) {
   Type* type = o->type;
+  if ((type->flags & (kHaveGc | kHeapType)) == 0) [[likely]] {
+    ObjMemFree(o);
+    return;
+  }
   void* mem = o;
   if (HasFlag(type, kHaveGc)) {
     GcHead* g = GcHeadOf(o);
@@ -412,7 +449,7 @@ void FreeObject(Object* o) {
     mem = g;
     if (generations[0].count > 0) --generations[0].count;
   }
-  std::free(mem);
+  ObjMemFree(mem);
   // After the memory: the type may die with its last instance.
   if (HasFlag(type, kHeapType)) Decref(type);
 }

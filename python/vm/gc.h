@@ -17,43 +17,126 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <new>
 #include <utility>
 
 #include "python/vm/object.h"
+#include "python/vm/small_alloc.h"
 #include "python/vm/type.h"
 
 namespace pyrite::vm {
 
-struct alignas(16) GcHead {
-  GcHead* next;
+// 24 bytes: every container carries one, so the scratch count and the flags share a word (objects
+// are 8-byte aligned; nothing in the VM needs more).
+struct GcHead {
+  GcHead* next;  // null when untracked
   GcHead* prev;
-  intptr_t gc_refs;  // scratch during a collection; kUntracked when not in the list
-  uint32_t flags;    // finalized, ...
-  uint32_t padding;
+  int64_t gc_refs : 60;  // scratch during a collection
+  uint64_t flags : 4;    // kGcFinalized and the collector's scratch bits
 };
-static_assert(sizeof(GcHead) % 16 == 0, "objects stay 16-byte aligned");
+static_assert(sizeof(GcHead) == 24, "the count and the flags share one word");
 
 // GcHead::flags bits. kGcFinalized survives collections (finalizers run once); the others are
-// scratch bits used only while a collection runs.
+// scratch bits used only while a collection runs (gc.cc).
 inline constexpr uint32_t kGcFinalized = 1u << 0;
+inline constexpr uint32_t kGcCollecting = 1u << 1;  // in the set being collected
+inline constexpr uint32_t kGcReachable = 1u << 2;   // found reachable in this collection
+inline constexpr uint32_t kGcScratch = kGcCollecting | kGcReachable;
 
-// Tracking: a tracked object is in one of the collector's generation lists. Untracking an
-// untracked object (or tracking a tracked one) does nothing.
-void GcTrack(Object* o);
-void GcUntrack(Object* o);
-bool GcIsTracked(Object* o);
 // Whether `o` carries a GcHead: its type has kHaveGc, except static (builtin) type objects, which
 // are plain globals. Every other instance of a kHaveGc type must come from AllocRaw.
 bool IsGcObject(Object* o);
 inline GcHead* GcHeadOf(Object* o) { return reinterpret_cast<GcHead*>(o) - 1; }
 
+// The sentinel of the youngest generation's list, where tracking appends (gc.cc owns the lists).
+extern GcHead gc_young_generation;
+// The general cases of GcTrack and GcUntrack (type objects, which may be static).
+void GcTrackSlow(Object* o);
+void GcUntrackSlow(Object* o);
+
+// Tracking: a tracked object is in one of the collector's generation lists. Untracking an
+// untracked object (or tracking a tracked one) does nothing. Inline because every container's
+// construction and destruction does it: a non-GC object costs one flag test, an ordinary GC
+// object a list link or unlink.
+inline void GcTrack(Object* o) {
+  uint64_t f = o->type->flags;
+  if ((f & kHaveGc) == 0) return;
+  if (f & kTypeSubclass) [[unlikely]] {
+    GcTrackSlow(o);
+    return;
+  }
+  GcHead* g = GcHeadOf(o);
+  if (g->next != nullptr) return;
+  g->flags &= ~kGcScratch;  // (re)tracked during a collection: not part of it
+  GcHead* list = &gc_young_generation;
+  g->prev = list->prev;
+  g->next = list;
+  list->prev->next = g;
+  list->prev = g;
+}
+inline void GcUntrack(Object* o) {
+  uint64_t f = o->type->flags;
+  if ((f & kHaveGc) == 0) return;
+  if (f & kTypeSubclass) [[unlikely]] {
+    GcUntrackSlow(o);
+    return;
+  }
+  GcHead* g = GcHeadOf(o);
+  if (g->next == nullptr) return;
+  g->prev->next = g->next;
+  g->next->prev = g->prev;
+  g->next = nullptr;
+  g->prev = nullptr;
+}
+bool GcIsTracked(Object* o);
+
 // Raw allocation: `size` bytes (plus the GcHead for kHaveGc types, plus the heap type's extras),
 // zero-filled, refcnt 1, type set (a heap type gets a reference from its instance). Not tracked
 // until GcTrack. Returns null with MemoryError set on failure.
+//
+// AllocRaw and FreeObject stay out of line on purpose: callers construct (and destroy) a C++
+// object in the memory, and the compiler, seeing the clearing and the constructor together, may
+// treat the object's storage as dead before construction and drop the zero-fill (GCC's lifetime
+// dead-store elimination); likewise for reading the type after a destructor ran.
 Object* AllocRaw(Type* type, size_t size);
 // Frees memory from AllocRaw (no destructor call). Used by dealloc functions last.
 void FreeObject(Object* o);
+
+// For the hottest constructors (float, int): an instance of a builtin type without kHaveGc and
+// kHeapType whose struct is small and value-initialised by `T()` (every member zeroed or set by
+// its constructor: nothing relies on a separate zero-fill). Refcnt 1, type set. Null with
+// MemoryError set on failure.
+template <typename T>
+inline T* AllocFixedSizeObject(Type* type) {
+  static_assert(sizeof(T) <= kSmallAllocMax);
+  if (kUseSmallAlloc) {
+    void* mem = global_small_allocator.Alloc(sizeof(T));
+    if (mem != nullptr) [[likely]] {
+      T* o = new (mem) T();
+      o->refcnt = 1;
+      o->type = type;
+      return o;
+    }
+  }
+  Object* raw = AllocRaw(type, sizeof(T));
+  if (raw == nullptr) return nullptr;
+  T* o = new (raw) T();
+  o->refcnt = 1;
+  o->type = type;
+  return o;
+}
+
+// For the dealloc of an exact builtin non-GC type whose instances are always `size` bytes
+// (float): the block goes straight back to its pool, without asking whose memory it is.
+inline void FreeFixedSizeObject(Object* o, size_t size) {
+  if (kUseSmallAlloc && size <= kSmallAllocMax) {
+    global_small_allocator.Free(o);
+  } else {
+    std::free(o);
+  }
+}
 
 // The first of the `type->nextras` extra Object* slots of a heap-type instance (instance dict,
 // weak-reference list, __slots__ values), right after the solid part:

@@ -75,6 +75,9 @@ int32_t NumSlotValues(Type* t);
 
 // type_new.cc
 Ref<> TypeNew(Type* meta, Object* const* args, size_t nargs, Tuple* kwnames);
+// The most derived of `meta` and the bases' metaclasses, or null with CPython's "metaclass
+// conflict" TypeError (type_new.cc; also used by __build_class__).
+Type* CalculateMetaclass(Type* meta, Tuple* bases);
 Ref<> NewHeapTypeWithKwargs(Type* meta, Str* name, Tuple* bases, Dict* dict,
                             Object* const* kwvalues, Tuple* kwnames);
 void SubtypeDealloc(Object* o);

@@ -36,24 +36,6 @@ bool IsVarSized(Type* t) {
   return t->varsize != nullptr || HasFlag(t, kIntSubclass | kTupleSubclass | kBytesSubclass);
 }
 
-// The most derived metaclass of `meta` and the bases' metaclasses, or null with TypeError.
-Type* CalculateMetaclass(Type* meta, Tuple* bases) {
-  Type* winner = meta;
-  for (int64_t i = 0; i < bases->size; ++i) {
-    Type* tmp = bases->items[i]->type;
-    if (IsSubtype(winner, tmp)) continue;
-    if (IsSubtype(tmp, winner)) {
-      winner = tmp;
-      continue;
-    }
-    SetError(&TypeErrorType,
-             "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
-             "subclass of the metaclasses of all its bases");
-    return nullptr;
-  }
-  return winner;
-}
-
 Type* BestBase(Tuple* bases) {
   Type* base = nullptr;
   Type* winner = nullptr;
@@ -108,6 +90,24 @@ std::string Mangle(std::string_view cls, std::string_view name) {
 }
 
 }  // namespace
+
+Type* CalculateMetaclass(Type* meta, Tuple* bases) {
+  Type* winner = meta;
+  for (int64_t i = 0; i < bases->size; ++i) {
+    Type* tmp = bases->items[i]->type;
+    if (IsSubtype(winner, tmp)) continue;
+    if (IsSubtype(tmp, winner)) {
+      winner = tmp;
+      continue;
+    }
+    SetError(&TypeErrorType,
+             "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+             "subclass of the metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
 
 
 // Calls __set_name__ on every attribute of the new class that has one (3.11 wraps errors in a

@@ -16,30 +16,38 @@ import sys
 import time
 
 REFERENCE_PYTHON = "/usr/bin/python3.11"
+GNU_TIME = "/usr/bin/time"  # Debian package `time`; tools/setup.sh installs it
 PROGRAMS = pathlib.Path(__file__).resolve().parent / "programs"
 
 
 def run_measured(argv):
+    """Runs argv under GNU time, which reports the child's peak resident set size. Forking the
+    program from this process directly would not do: Linux carries the forking process's peak RSS
+    (this interpreter's, ~10 MB) into the child's ru_maxrss across exec, hiding small peaks."""
     start = time.perf_counter()
     read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.dup2(write_fd, 1)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(read_fd)
-        os.execv(argv[0], argv)
-    os.close(write_fd)
-    chunks = []
-    while True:
-        data = os.read(read_fd, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(read_fd)
-    _, status, usage = os.wait4(pid, 0)
+    proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", f"/dev/fd/{write_fd}", *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, pass_fds=(write_fd,))
+    out, _ = proc.communicate()
     elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss, b"".join(chunks), os.waitstatus_to_exitcode(status)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as report:
+        rss_kb = int(report.read().split()[-1])
+    return elapsed, rss_kb, out, proc.returncode
+
+
+def print_startup(shell, runs=30):
+    """Start-up time: `-c pass`, interleaved, median of `runs` each (not in the geometric mean)."""
+    times = {"pyrite": [], "cpython": []}
+    for _ in range(runs):
+        for who, program in (("pyrite", shell), ("cpython", REFERENCE_PYTHON)):
+            argv = [program, "-c", "pass"]
+            start = time.perf_counter()
+            subprocess.run(argv, check=False)
+            times[who].append(time.perf_counter() - start)
+    t_py = statistics.median(times["pyrite"]) * 1000
+    t_c = statistics.median(times["cpython"]) * 1000
+    print(f"start-up (-c pass): pyrite {t_py:.1f} ms, cpython {t_c:.1f} ms, ratio {t_py / t_c:.2f}")
 
 
 def main():
@@ -90,6 +98,7 @@ def main():
         print("-" * len(header))
         print(f"geometric mean time ratio (Pyrite / CPython): {geomean:.2f} over {len(ratios)} programs")
         print(f"largest peak-memory ratio: {worst_mem:.2f}")
+    print_startup(shell)
     if failures:
         print(f"{failures} program(s) produced different output")
     return 1 if failures else 0

@@ -124,6 +124,41 @@ TEST_F(ContainersTest, DictStrKeysAndUnhashable) {
   EXPECT_EQ(ReprOf(d.get()), "{'alpha': None}");
 }
 
+// The entry-position hints of the eval loop's caches, and the key-set version they rely on.
+TEST_F(ContainersTest, DictEntryHintsAndVersion) {
+  Ref<Dict> d = NewDict();
+  Str* a = InternStr("hint_a");
+  Str* b = InternStr("hint_b");
+  Ref<> one = NewInt(1), two = NewInt(2), three = NewInt(3);
+  ASSERT_EQ(DictSetItemStr(d.get(), a, one.get()), 0);
+  ASSERT_EQ(DictSetItemStr(d.get(), b, two.get()), 0);
+  int64_t ia = DictEntryIndex(d.get(), a);
+  int64_t ib = DictEntryIndex(d.get(), b);
+  EXPECT_EQ(ia, 0);
+  EXPECT_EQ(ib, 1);
+  EXPECT_EQ(DictEntryIndex(d.get(), InternStr("hint_missing")), -1);
+  EXPECT_EQ(DictValueAtHint(d.get(), ia, a), one.get());
+  EXPECT_EQ(DictValueAtHint(d.get(), ia, b), nullptr);  // another key there
+  EXPECT_EQ(DictValueAtHint(d.get(), 99, a), nullptr);  // past the entries
+  // Replacing a value keeps the version (the key set is unchanged); adding a key renews it.
+  uint64_t v = d->version;
+  EXPECT_TRUE(DictReplaceAtHint(d.get(), ib, b, three.get()));
+  EXPECT_FALSE(DictReplaceAtHint(d.get(), ia, b, three.get()));
+  EXPECT_EQ(DictGetItemStr(d.get(), b), three.get());
+  ASSERT_EQ(DictSetItemStr(d.get(), a, two.get()), 0);
+  EXPECT_EQ(d->version, v);
+  ASSERT_EQ(DictSetItemStr(d.get(), InternStr("hint_c"), one.get()), 0);
+  EXPECT_NE(d->version, v);
+  // Versions are unique across dicts: a fresh dict's first key gets a new one.
+  Ref<Dict> e = NewDict();
+  ASSERT_EQ(DictSetItemStr(e.get(), a, one.get()), 0);
+  EXPECT_NE(e->version, d->version);
+  // A deleted entry no longer matches its hint.
+  ASSERT_EQ(DictDelItem(d.get(), a), 1);
+  EXPECT_EQ(DictValueAtHint(d.get(), ia, a), nullptr);
+  EXPECT_FALSE(DictReplaceAtHint(d.get(), ia, a, one.get()));
+}
+
 TEST_F(ContainersTest, SetBasics) {
   Ref<Set> s = NewSet();
   for (int v : {3, 1, 2, 3}) {

@@ -37,12 +37,6 @@ void InitDescrFuncTypes();  // descr_func.cc
 
 namespace {
 
-struct MemberDescriptor : Object {
-  Type* owner;
-  Object* name;  // Str
-  int32_t index;
-};
-
 struct WrapperDescriptor : Object {
   Type* owner;
   const SlotDef* def;
@@ -309,15 +303,24 @@ Object** MemberSlot(MemberDescriptor* d, Object* obj) {
   return extras + d->index;
 }
 
+// The owner check of a member descriptor; the name is converted only for the error message.
+bool CheckMemberApplies(MemberDescriptor* d, Object* obj) {
+  if (TypeCheck(obj, d->owner)) return true;
+  return CheckDescrApplies(U(d->name).c_str(), d->owner, obj);
+}
+
+void RaiseMemberMissing(MemberDescriptor* d, Object* obj) {
+  SetErrorF(&AttributeErrorType, "'%s' object has no attribute '%s'", TypeNameOf(obj),
+            U(d->name).c_str());
+}
+
 Ref<> MemGet(Object* descr, Object* obj, Object*) {
   MemberDescriptor* d = AsMem(descr);
   if (obj == nullptr) return NewRef(descr);
-  std::string name = U(d->name);
-  if (!CheckDescrApplies(name.c_str(), d->owner, obj)) return nullptr;
+  if (!CheckMemberApplies(d, obj)) return nullptr;
   Object** p = MemberSlot(d, obj);
   if (p == nullptr || *p == nullptr) {
-    SetErrorF(&AttributeErrorType, "'%s' object has no attribute '%s'", TypeNameOf(obj),
-              name.c_str());
+    RaiseMemberMissing(d, obj);
     return nullptr;
   }
   return NewRef(*p);
@@ -325,12 +328,10 @@ Ref<> MemGet(Object* descr, Object* obj, Object*) {
 
 int MemSet(Object* descr, Object* obj, Object* value) {
   MemberDescriptor* d = AsMem(descr);
-  std::string name = U(d->name);
-  if (!CheckDescrApplies(name.c_str(), d->owner, obj)) return -1;
+  if (!CheckMemberApplies(d, obj)) return -1;
   Object** p = MemberSlot(d, obj);
   if (p == nullptr) {
-    SetErrorF(&AttributeErrorType, "'%s' object has no attribute '%s'", TypeNameOf(obj),
-              name.c_str());
+    RaiseMemberMissing(d, obj);
     return -1;
   }
   if (value == nullptr && *p == nullptr) {

@@ -31,6 +31,12 @@ struct StaticMethod : Object {
   Object* callable;
   Object* dict;
 };
+// A __slots__ entry: the value lives in the instance's extras at `index` (gc.h ExtrasOf).
+struct MemberDescriptor : Object {
+  Type* owner;
+  Object* name;  // Str
+  int32_t index;
+};
 struct Property : Object {
   Object* fget;
   Object* fset;

@@ -369,6 +369,12 @@ Ref<> SuperNew(Type* type, Object* const*, size_t, Tuple*) {
   return StealRef<Object>(s);
 }
 
+// name == "__class__", cheaply: interned strings are equal only when they are the same object.
+bool IsClassName(Str* name) {
+  static Str* class_name = InternStr("__class__");
+  return name == class_name || (!name->interned && StrEqual(name, class_name));
+}
+
 // super(): __class__ from the enclosing class body's cell, the first argument of the frame.
 bool SuperFromFrame(Type** type_out, Object** obj_out) {
   Frame* f = CurrentFrame();
@@ -394,7 +400,7 @@ bool SuperFromFrame(Type** type_out, Object** obj_out) {
   Tuple* names = static_cast<Tuple*>(co->localsplusnames);
   for (int64_t i = 0; i < names->size; ++i) {
     if (static_cast<size_t>(i) >= kinds.size() || !(kinds[i] & bytecode::kFree)) continue;
-    if (!StrEqualUtf8(static_cast<Str*>(names->items[i]), "__class__")) continue;
+    if (!IsClassName(static_cast<Str*>(names->items[i]))) continue;
     Object* cell = f->localsplus[i];
     if (cell == nullptr || cell->type != &CellType) {
       SetError(&RuntimeErrorType, "super(): bad __class__ cell");
@@ -448,7 +454,7 @@ int SuperInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
 Ref<> SuperGetAttro(Object* self, Str* name) {
   SuperObject* s = AsSuper(self);
   Type* start = s->obj_type;
-  if (start != nullptr && !StrEqualUtf8(name, "__class__")) {
+  if (start != nullptr && !IsClassName(name)) {
     Tuple* mro = static_cast<Tuple*>(start->mro);
     if (mro != nullptr) {
       Ref<> keep_mro = NewRef<Object>(mro);

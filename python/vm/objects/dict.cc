@@ -39,6 +39,11 @@ constexpr int64_t kDummy = -2;
 constexpr int64_t kError = -3;
 constexpr uint8_t kMinLog2 = 3;
 
+// Versions come from one counter shared by all dicts, so that a cache keyed by a dict's address
+// and version cannot be fooled by another dict later allocated at the same address.
+uint64_t dict_version_counter = 0;
+uint64_t NextDictVersion() { return ++dict_version_counter; }
+
 int64_t IndexSize(const Dict* d) { return d->index == nullptr ? 0 : int64_t{1} << d->log2_index_size; }
 int64_t Usable(int64_t size) { return (size << 1) / 3; }
 
@@ -175,7 +180,6 @@ int Insert(Dict* d, Object* key, int64_t hash, Object* value) {
   if (ix >= 0) {
     Object* old = d->entries[ix].value;
     d->entries[ix].value = value_ref.release();
-    d->version++;
     Decref(old);
     return 0;
   }
@@ -188,7 +192,7 @@ int Insert(Dict* d, Object* key, int64_t hash, Object* value) {
   SetIndex(d, slot, n);
   d->nentries = n + 1;
   d->used++;
-  d->version++;
+  d->version = NextDictVersion();
   return 0;
 }
 
@@ -201,7 +205,7 @@ void RemoveAt(Dict* d, int64_t ix, int64_t slot, Object** key, Object** value) {
   e->value = nullptr;
   SetIndex(d, slot, kDummy);
   d->used--;
-  d->version++;
+  d->version = NextDictVersion();
 }
 
 void DictDealloc(Object* o) {
@@ -587,6 +591,11 @@ Object* DictGetItemHash(Dict* d, Object* key, int64_t hash) {
   return d->entries[ix].value;
 }
 
+int64_t DictEntryIndex(Dict* d, Str* key) {
+  int64_t ix = Lookup(d, key, StrHash(key));
+  return ix >= 0 ? ix : -1;
+}
+
 int DictSetItem(Dict* d, Object* key, Object* value) {
   int64_t hash = KeyHash(key);
   if (hash == -1) return -1;
@@ -641,7 +650,7 @@ void DictClear(Dict* d) {
   d->entries_cap = 0;
   d->log2_index_size = 0;
   d->used = 0;
-  d->version++;
+  d->version = NextDictVersion();
   for (int64_t i = 0; i < n; ++i) {
     Xdecref(e[i].key);
     Xdecref(e[i].value);

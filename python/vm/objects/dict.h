@@ -29,7 +29,7 @@ struct Dict : Object {
   DictEntry* entries = nullptr;
   uint8_t log2_index_size = 0;
   void* index = nullptr;     // 2**log2_index_size slots
-  uint64_t version = 0;      // bumped on every mutation (iterators, caches)
+  uint64_t version = 0;      // renewed (globally unique) whenever a key is added or removed
   ~Dict();
 };
 
@@ -70,6 +70,26 @@ Ref<Dict> DictCopy(Dict* d);
 [[nodiscard]] bool DictUpdate(Dict* d, Object* other);
 [[nodiscard]] bool DictMerge(Dict* d, Object* mapping, bool override);
 Ref<> DictKeys(Dict* d);    // a list of the keys
+
+// Inline-cache support (eval.cc). A cache remembers the entry position of a key: instance dicts
+// of one class usually share their insertion order, and module dicts keep positions stable.
+// DictEntryIndex: the position of `key`, or -1 when missing or on error (check ErrorOccurred()).
+int64_t DictEntryIndex(Dict* d, Str* key);
+// The value at entry `ix` when that entry still holds `key` (the same object), else null.
+inline Object* DictValueAtHint(Dict* d, uint64_t ix, Object* key) {
+  if (ix >= static_cast<uint64_t>(d->nentries) || d->entries[ix].key != key) return nullptr;
+  return d->entries[ix].value;
+}
+// Replaces the value at entry `ix` when it holds `key` (a new reference is taken); false when
+// the entry holds another key. Keys do not change, so the version does not move.
+inline bool DictReplaceAtHint(Dict* d, uint64_t ix, Object* key, Object* value) {
+  if (ix >= static_cast<uint64_t>(d->nentries) || d->entries[ix].key != key) return false;
+  Object* old = d->entries[ix].value;
+  Incref(value);
+  d->entries[ix].value = value;
+  Decref(old);
+  return true;
+}
 
 void InitDictTypes();  // dict, dict views and iterators
 

@@ -29,11 +29,26 @@ using bigint::BigInt;
 Type FloatType;
 
 Ref<> NewFloat(double v) {
-  Float* f = AllocObject<Float>(&FloatType, 0);
+  Float* f = AllocFixedSizeObject<Float>(&FloatType);
   if (f == nullptr) return nullptr;
   f->value = v;
   return StealRef<Object>(f);
 }
+
+namespace {
+
+// Floats are the most frequently freed objects in numeric code: an exact float is a fixed-size
+// block with nothing to release, so it goes straight back to the allocator (subclass instances,
+// which may carry a GcHead and extras, take the general path).
+void FloatDealloc(Object* o) {
+  if (o->type == &FloatType) [[likely]] {
+    FreeFixedSizeObject(o, sizeof(Float));
+    return;
+  }
+  FreeObject(o);
+}
+
+}  // namespace
 
 Ref<> NewFloatOfType(Type* type, double v) {
   Float* f = AllocObject<Float>(type, 0);
@@ -555,7 +570,7 @@ void InitFloatTypes() {
                               .getsets = kFloatGetSets,
                               .doc = "Convert a string or number to a floating point number, if "
                                      "possible."});
-  FloatType.dealloc = &DestroyObject<Float>;
+  FloatType.dealloc = &FloatDealloc;
   FloatType.new_ = &FloatNew;
   FloatType.repr = &FloatReprSlot;
   FloatType.hash = &FloatHash;

@@ -5,6 +5,7 @@
 // (exact, correctly rounded), laid out as PyOS_double_to_string does.
 #include "python/vm/objects/formatter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -168,31 +169,43 @@ void UnknownCode(char32_t type, const char* type_name) {
 }
 
 void AppendFill(std::string& out, char32_t fill, int64_t n) {
+  if (n <= 0) return;
+  if (fill < 0x80) {
+    out.append(static_cast<size_t>(n), static_cast<char>(fill));
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) unicode::AppendUtf8(out, fill);
 }
 
 // Groups `digits` (ASCII) with `sep` every `group` digits from the right, padding with '0' to at
 // least `min_width` characters (zero-padding with '=' alignment pads inside the grouping).
 std::string GroupDigits(std::string_view digits, char sep, int group, int64_t min_width) {
-  std::string rev;
+  // Written backwards from the end of a buffer big enough for every digit, separator and pad.
+  const size_t n = digits.size();
+  const size_t cap = std::max(n + n / static_cast<size_t>(group),
+                              static_cast<size_t>(std::max<int64_t>(min_width, 0))) +
+                     2;
+  std::string buf(cap, '0');
+  size_t pos = cap;
+  const auto size = [&] { return static_cast<int64_t>(cap - pos); };
   int count = 0;
-  size_t di = digits.size();
+  size_t di = n;
   while (true) {
     bool have = di > 0;
-    if (!have && static_cast<int64_t>(rev.size()) >= min_width) break;
+    if (!have && size() >= min_width) break;
     if (sep != 0 && count == group) {
-      rev.push_back(sep);
+      buf[--pos] = sep;
       count = 0;
-      if (!have && static_cast<int64_t>(rev.size()) >= min_width) {
+      if (!have && size() >= min_width) {
         // A separator must be followed by a digit.
-        rev.push_back('0');
+        buf[--pos] = '0';
         break;
       }
     }
-    rev.push_back(have ? digits[--di] : '0');
+    buf[--pos] = have ? digits[--di] : '0';
     ++count;
   }
-  return std::string(rev.rbegin(), rev.rend());
+  return buf.substr(pos);
 }
 
 // Lays out a number: sign and prefix, integer digits (grouped), the rest (".5e+10", "%", "j"),
@@ -205,12 +218,13 @@ std::string LayOutNumber(const Spec& spec, std::string_view sign, std::string_vi
   if (zero_fill && spec.width > 0) {
     min_digits = spec.width - left_len - static_cast<int64_t>(rest.size());
   }
-  std::string body = spec.thousands != 0 || min_digits > 0
-                         ? GroupDigits(digits, spec.thousands, spec.group, min_digits)
-                         : std::string(digits);
+  const bool group = spec.thousands != 0 || min_digits > 0;
+  std::string grouped = group ? GroupDigits(digits, spec.thousands, spec.group, min_digits) : "";
+  std::string_view body = group ? std::string_view(grouped) : digits;
   int64_t total = left_len + static_cast<int64_t>(body.size() + rest.size());
   int64_t pad = spec.width > total ? spec.width - total : 0;
   std::string out;
+  out.reserve(static_cast<size_t>(total + pad));
   switch (spec.align) {
     case '<':
       out.append(sign).append(prefix).append(body).append(rest);

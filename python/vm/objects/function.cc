@@ -111,18 +111,23 @@ Ref<> InternedTuple(const std::vector<std::string>& names) {
   return t;
 }
 
-// Gives every cached instruction its slot in Code::caches.
+// Gives every cached instruction its slot in Code::caches, and code that loads or stores names
+// (module and class bodies) its Code::name_caches.
 void AssignCaches(Code* code) {
   std::vector<uint16_t>& u = code->units;
   for (size_t i = 0; i < u.size();) {
     Opcode op = bytecode::UnitOpcode(u[i]);
+    if ((op == Opcode::LOAD_NAME || op == Opcode::STORE_NAME) && code->name_caches.empty()) {
+      code->name_caches.resize(static_cast<size_t>(static_cast<Tuple*>(code->names)->size));
+    }
     int ncache = 0;
     if (static_cast<int>(op) < bytecode::kNumRealOpcodes) ncache = bytecode::Info(op).cache;
-    if (ncache > 0 && (op == Opcode::LOAD_GLOBAL || op == Opcode::LOAD_ATTR ||
-                       op == Opcode::LOAD_METHOD || op == Opcode::STORE_ATTR)) {
-      if (code->caches.size() < kNoCache) {
+    bool attr = op == Opcode::LOAD_ATTR || op == Opcode::LOAD_METHOD || op == Opcode::STORE_ATTR;
+    if (ncache > 0 && (attr || op == Opcode::LOAD_GLOBAL)) {
+      size_t n = attr ? kAttrCacheWays : 1;
+      if (code->caches.size() + n < kNoCache) {
         u[i + 1] = static_cast<uint16_t>(code->caches.size());
-        code->caches.emplace_back();
+        code->caches.resize(code->caches.size() + n);
       } else {
         u[i + 1] = kNoCache;
       }

@@ -26,12 +26,18 @@ struct InlineCache {
   uint64_t version2 = 0;
   Object* value = nullptr;     // the cached object (borrowed)
   int32_t kind = 0;            // what the entry means (eval.cc)
+  int32_t offset = 0;          // attribute caches: byte offset of a slot in the instance
 };
 inline constexpr uint16_t kNoCache = 0xFFFF;
+// Attribute instructions (LOAD_ATTR, LOAD_METHOD, STORE_ATTR) get this many consecutive entries,
+// one per receiver type: code shared by a class and its subclasses sees several types.
+inline constexpr size_t kAttrCacheWays = 2;
 
 struct Code : Object {
   std::shared_ptr<const bytecode::CodeObject> source;
   std::vector<InlineCache> caches;
+  // LOAD_NAME's caches (module-level code), one per name; made on first use.
+  std::vector<InlineCache> name_caches;
   std::vector<uint16_t> units;   // instructions with CACHE units (mutable)
   Object* consts = nullptr;      // Tuple (owned)
   Object* names = nullptr;       // Tuple of interned Str

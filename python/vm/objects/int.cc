@@ -62,7 +62,7 @@ Ref<> NewInt(int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) {
     return NewRef<Object>(&small_ints.values[v - kSmallMin]);
   }
-  Int* i = AllocObject<Int>(&IntType, 0);
+  Int* i = AllocFixedSizeObject<Int>(&IntType);
   if (i == nullptr) return nullptr;
   i->value = BigInt::FromInt64(v);
   return StealRef<Object>(i);
@@ -70,7 +70,7 @@ Ref<> NewInt(int64_t v) {
 
 Ref<> NewInt(BigInt v) {
   if (auto s = v.ToInt64(); s && *s >= kSmallMin && *s <= kSmallMax) return NewInt(*s);
-  Int* i = AllocObject<Int>(&IntType, 0);
+  Int* i = AllocFixedSizeObject<Int>(&IntType);
   if (i == nullptr) return nullptr;
   i->value = std::move(v);
   return StealRef<Object>(i);
@@ -91,6 +91,22 @@ Ref<> NewIntOfType(Type* type, BigInt v) {
   i->value = std::move(v);
   return StealRef<Object>(i);
 }
+
+namespace {
+
+// Exact ints are fixed-size blocks: after the value's destructor (which frees the digits of a big
+// value) the block goes straight back to the allocator. bool's instances are immortal; subclass
+// instances take the general path.
+void IntDealloc(Object* o) {
+  if (o->type == &IntType) [[likely]] {
+    static_cast<Int*>(o)->~Int();
+    FreeFixedSizeObject(o, sizeof(Int));
+    return;
+  }
+  DestroyObject<Int>(o);
+}
+
+}  // namespace
 
 void SetIntError(const bigint::IntError& e) {
   Type* t = &ValueErrorType;
@@ -486,7 +502,7 @@ void InitIntTypes() {
                             .methods = kIntMethods,
                             .getsets = kIntGetSets,
                             .doc = "int([x]) -> integer\nint(x, base=10) -> integer"});
-  IntType.dealloc = &DestroyObject<Int>;
+  IntType.dealloc = &IntDealloc;
   IntType.new_ = &IntNew;
   IntType.repr = &IntRepr;
   IntType.hash = &IntHash;
@@ -518,7 +534,7 @@ void InitIntTypes() {
                              .flags = 0,
                              .base = &IntType,
                              .doc = "bool(x) -> bool"});
-  BoolType.dealloc = &DestroyObject<Int>;
+  BoolType.dealloc = &IntDealloc;
   BoolType.new_ = &BoolNew;
   BoolType.repr = &BoolRepr;
   BoolType.nb_and = &BoolAnd;

@@ -1,5 +1,5 @@
 // Tests of the number types' C++ API (objects/int.cc, float.cc, complex.cc) and of the format
-// mini-language (objects/formatter.cc). Behaviour seen from Python is covered by the
+// mini-language (objects/formatter.cc) with the StrBuilder it writes through. Behaviour seen from Python is covered by the
 // testing/snippets/cases/num_*.py differential snippets; these pin the C++ entry points.
 #include <string>
 
@@ -124,6 +124,39 @@ TEST_F(NumbersTest, FormatStrAndComplex) {
   EXPECT_EQ(Text(FormatComplex(3, 4, NewStr(".2f").get())), "3.00+4.00j");
   EXPECT_EQ(Text(FormatComplex(3, 4, NewStr(">12").get())), "      (3+4j)");
   EXPECT_EQ(Text(FormatComplex(0, 4, NewStr("").get())), "4j");
+}
+
+// StrBuilder (used by the formatters) keeps one byte per code point until a code point above
+// U+00FF arrives, then widens what it has; the result always has the narrowest kind.
+TEST_F(NumbersTest, StrBuilderWidensOnDemand) {
+  StrBuilder b;
+  b.AppendAscii("ab");
+  b.Append(U'\u00e9');
+  b.AppendRepeated(U'-', 2);
+  Ref<Str> head = NewStr("xyz");
+  b.AppendSlice(head.get(), 1, 3);
+  EXPECT_EQ(b.length(), 7);
+  Ref<Str> narrow = b.Finish();
+  ASSERT_TRUE(narrow);
+  EXPECT_EQ(narrow->kind, 1);
+  EXPECT_FALSE(narrow->ascii);
+  EXPECT_EQ(std::string(StrUtf8(narrow.get())), "ab\u00e9--yz");
+
+  b.Append("\u00ff\u20ac");  // UTF-8: a Latin-1 and then a BMP code point
+  b.AppendRepeated(U'\u20ac', 2);
+  b.Append(narrow.get());
+  b.Append(U'\U0001F600');
+  EXPECT_EQ(b.length(), 12);
+  Ref<Str> wide = b.Finish();
+  ASSERT_TRUE(wide);
+  EXPECT_EQ(wide->kind, 4);
+  EXPECT_EQ(std::string(StrUtf8(wide.get())), "\u00ff\u20ac\u20ac\u20acab\u00e9--yz\U0001F600");
+
+  // Finish resets the builder.
+  b.AppendAscii("q");
+  Ref<Str> one = b.Finish();
+  EXPECT_EQ(std::string(StrUtf8(one.get())), "q");
+  EXPECT_TRUE(one->ascii);
 }
 
 TEST_F(NumbersTest, BytesRoundTrip) {

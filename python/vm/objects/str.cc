@@ -55,7 +55,11 @@ Ref<Str> BuildFrom(Type* type, const Src* cps, size_t n) {
   switch (kind) {
     case 1: {
       auto* d = static_cast<uint8_t*>(s->data());
-      for (size_t i = 0; i < n; ++i) d[i] = static_cast<uint8_t>(cps[i]);
+      if constexpr (sizeof(Src) == 1) {
+        if (n > 0) std::memcpy(d, cps, n);
+      } else {
+        for (size_t i = 0; i < n; ++i) d[i] = static_cast<uint8_t>(cps[i]);
+      }
       break;
     }
     case 2: {
@@ -395,31 +399,75 @@ int64_t StrFind(Str* s, Str* sub, int64_t start, int64_t end) {
 
 // --- StrBuilder ------------------------------------------------------------------------------
 
-void StrBuilder::Append(char32_t cp) { cps_.push_back(cp); }
+void StrBuilder::Widen() {
+  cps_.reserve(latin1_.size() + 16);
+  for (unsigned char c : latin1_) cps_.push_back(c);
+  latin1_.clear();
+  wide_ = true;
+}
+
+void StrBuilder::Append(char32_t cp) {
+  if (!wide_) {
+    if (cp < 0x100) {
+      latin1_.push_back(static_cast<char>(cp));
+      return;
+    }
+    Widen();
+  }
+  cps_.push_back(cp);
+}
 
 void StrBuilder::Append(std::string_view utf8) {
   for (size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    if (c < 0x80) {
-      cps_.push_back(c);
-      ++i;
-    } else {
-      cps_.push_back(unicode::NextCodePoint(utf8, i).value_or(0xFFFD));
+    // Runs of ASCII bytes are appended at once.
+    size_t j = i;
+    while (j < utf8.size() && static_cast<unsigned char>(utf8[j]) < 0x80) ++j;
+    if (j > i) {
+      if (wide_) {
+        cps_.append(utf8.begin() + static_cast<ptrdiff_t>(i),
+                    utf8.begin() + static_cast<ptrdiff_t>(j));
+      } else {
+        latin1_.append(utf8.substr(i, j - i));
+      }
+      i = j;
+      continue;
     }
+    Append(unicode::NextCodePoint(utf8, i).value_or(0xFFFD));
   }
 }
 
-void StrBuilder::Append(Str* s) {
+void StrBuilder::AppendSlice(Str* s, int64_t start, int64_t end) {
+  if (end <= start) return;
+  const size_t n = static_cast<size_t>(end - start);
+  if (!wide_ && s->kind == 1) {
+    latin1_.append(static_cast<const char*>(s->data()) + start, n);
+    return;
+  }
+  if (!wide_) Widen();
   const size_t base = cps_.size();
-  cps_.resize(base + static_cast<size_t>(s->length));
-  for (int64_t i = 0; i < s->length; ++i) cps_[base + i] = StrAt(s, i);
+  cps_.resize(base + n);
+  for (size_t i = 0; i < n; ++i) cps_[base + i] = StrAt(s, start + static_cast<int64_t>(i));
 }
 
-int64_t StrBuilder::length() const { return static_cast<int64_t>(cps_.size()); }
+void StrBuilder::AppendRepeated(char32_t cp, int64_t n) {
+  if (n <= 0) return;
+  if (!wide_ && cp >= 0x100) Widen();
+  if (wide_) {
+    cps_.append(static_cast<size_t>(n), cp);
+  } else {
+    latin1_.append(static_cast<size_t>(n), static_cast<char>(cp));
+  }
+}
+
+int64_t StrBuilder::length() const {
+  return static_cast<int64_t>(wide_ ? cps_.size() : latin1_.size());
+}
 
 Ref<Str> StrBuilder::Finish() {
-  Ref<Str> r = NewStrFromCodePoints(cps_.data(), cps_.size());
+  Ref<Str> r = wide_ ? NewStrFromCodePoints(cps_.data(), cps_.size()) : NewStrFromLatin1(latin1_);
+  latin1_.clear();
   cps_.clear();
+  wide_ = false;
   return r;
 }
 

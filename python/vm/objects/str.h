@@ -74,12 +74,20 @@ class StrBuilder {
  public:
   void Append(char32_t cp);
   void Append(std::string_view utf8);
-  void Append(Str* s);
+  void Append(Str* s) { AppendSlice(s, 0, s->length); }
+  // Code points [start, end) of `s` (in range).
+  void AppendSlice(Str* s, int64_t start, int64_t end);
+  void AppendRepeated(char32_t cp, int64_t n);
   void AppendAscii(std::string_view ascii) { Append(ascii); }
   int64_t length() const;
   Ref<Str> Finish();
  private:
+  // Most built strings are Latin-1 (usually ASCII): one byte per code point until a wider one
+  // arrives, which moves everything to `cps_` for good.
+  void Widen();
+  std::string latin1_;
   std::u32string cps_;
+  bool wide_ = false;
 };
 
 // repr(str) with CPython's quoting and escapes.

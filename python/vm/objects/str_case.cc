@@ -18,6 +18,27 @@ namespace {
 
 Str* AsStr(Object* o) { return static_cast<Str*>(o); }
 
+// upper() / lower() of an ASCII string: a byte-wise mapping, without the Unicode tables and the
+// code-point buffer (the common case for identifiers, keys and words).
+Ref<> MapAsciiCase(Str* s, bool upper) {
+  const char* src = static_cast<const char*>(s->data());
+  const size_t n = static_cast<size_t>(s->length);
+  char small[256];
+  std::string big;
+  char* out = small;
+  if (n > sizeof(small)) {
+    big.resize(n);
+    out = big.data();
+  }
+  const char from = upper ? 'a' : 'A';
+  for (size_t i = 0; i < n; ++i) {
+    char c = src[i];
+    if (static_cast<unsigned char>(c - from) < 26) c = static_cast<char>(c ^ 0x20);
+    out[i] = c;
+  }
+  return NewStrFromLatin1(std::string_view(out, n));
+}
+
 void AppendMapped(std::u32string& out, int (*map)(char32_t, char32_t*), char32_t c) {
   char32_t buf[3];
   const int n = map(c, buf);
@@ -95,6 +116,7 @@ Ref<> Pad(Str* s, int64_t left, int64_t right, char32_t fill) {
 
 Ref<> StrUpperMethod(Object* self, Object* const*, size_t, Tuple*) {
   Str* s = AsStr(self);
+  if (s->ascii) return MapAsciiCase(s, true);
   std::u32string out;
   out.reserve(static_cast<size_t>(s->length));
   for (int64_t i = 0; i < s->length; ++i) AppendMapped(out, unicode::ToUpperFull, StrAt(s, i));
@@ -103,6 +125,7 @@ Ref<> StrUpperMethod(Object* self, Object* const*, size_t, Tuple*) {
 
 Ref<> StrLowerMethod(Object* self, Object* const*, size_t, Tuple*) {
   Str* s = AsStr(self);
+  if (s->ascii) return MapAsciiCase(s, false);
   std::u32string out;
   out.reserve(static_cast<size_t>(s->length));
   for (int64_t i = 0; i < s->length; ++i) AppendLower(out, s, i);

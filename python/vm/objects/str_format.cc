@@ -141,7 +141,7 @@ Ref<> GetField(Str* s, int64_t b, int64_t e, FormatState& st) {
   return obj;
 }
 
-bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, std::u32string& out);
+bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, StrBuilder& out);
 
 // The parts of one replacement field `{name!conversion:spec}`.
 struct Field {
@@ -215,7 +215,7 @@ bool ParseField(Str* s, int64_t i, int64_t e, Field* f) {
   return true;
 }
 
-bool RenderField(Str* s, const Field& f, FormatState& st, int depth, std::u32string& out) {
+bool RenderField(Str* s, const Field& f, FormatState& st, int depth, StrBuilder& out) {
   Ref<> obj = GetField(s, f.name_begin, f.name_end, st);
   if (!obj) return false;
   if (f.conversion != 0) {
@@ -244,21 +244,20 @@ bool RenderField(Str* s, const Field& f, FormatState& st, int depth, std::u32str
   // The spec may itself hold replacement fields.
   Ref<Str> spec;
   if (f.spec_has_fields) {
-    std::u32string spec_text;
+    StrBuilder spec_text;
     if (!Render(s, f.spec_begin, f.spec_end, st, depth - 1, spec_text)) return false;
-    spec = NewStrFromU32(spec_text);
+    spec = spec_text.Finish();
   } else {
     spec = StrSubstring(s, f.spec_begin, f.spec_end);
   }
   if (!spec) return false;
   Ref<> text = Format(obj.get(), spec.get());
   if (!text) return false;
-  Str* t = static_cast<Str*>(text.get());
-  for (int64_t k = 0; k < t->length; ++k) out.push_back(StrAt(t, k));
+  out.Append(static_cast<Str*>(text.get()));
   return true;
 }
 
-bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, std::u32string& out) {
+bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, StrBuilder& out) {
   if (depth <= 0) {
     SetError(&ValueErrorType, "Max string recursion exceeded");
     return false;
@@ -268,7 +267,7 @@ bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, std::u32st
     const char32_t c = StrAt(s, i);
     if (c == '}') {
       if (i + 1 < e && StrAt(s, i + 1) == '}') {
-        out.push_back('}');
+        out.Append(U'}');
         i += 2;
         continue;
       }
@@ -276,12 +275,15 @@ bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, std::u32st
       return false;
     }
     if (c != '{') {
-      out.push_back(c);
-      ++i;
+      // Literal text up to the next brace, copied at once.
+      int64_t j = i + 1;
+      while (j < e && StrAt(s, j) != '{' && StrAt(s, j) != '}') ++j;
+      out.AppendSlice(s, i, j);
+      i = j;
       continue;
     }
     if (i + 1 < e && StrAt(s, i + 1) == '{') {
-      out.push_back('{');
+      out.Append(U'{');
       i += 2;
       continue;
     }
@@ -301,10 +303,9 @@ bool Render(Str* s, int64_t b, int64_t e, FormatState& st, int depth, std::u32st
 
 Ref<> StrFormatMethod(Str* format, Object* const* args, size_t nargs, Object* kwargs_mapping) {
   FormatState st{args, nargs, kwargs_mapping};
-  std::u32string out;
-  out.reserve(static_cast<size_t>(format->length));
+  StrBuilder out;
   if (!Render(format, 0, format->length, st, 2, out)) return nullptr;
-  return NewStrFromU32(out);
+  return out.Finish();
 }
 
 Ref<> StrFormatMethodFn(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -323,10 +324,9 @@ Ref<> StrFormatMapMethod(Object* self, Object* const* args, size_t, Tuple*) {
   Str* format = static_cast<Str*>(self);
   FormatState st{nullptr, 0, args[0]};
   st.positional_allowed = false;
-  std::u32string out;
-  out.reserve(static_cast<size_t>(format->length));
+  StrBuilder out;
   if (!Render(format, 0, format->length, st, 2, out)) return nullptr;
-  return NewStrFromU32(out);
+  return out.Finish();
 }
 
 }  // namespace pyrite::vm

@@ -1,9 +1,12 @@
 // printf-style formatting, `str % args` (CPython's PyUnicode_Format): conversions
 // %s %r %a %d %i %u %o %x %X %e %E %f %F %g %G %c %%, flags `-+ #0`, width and precision (also
 // `*`), mapping keys `%(name)s`, and CPython's messages for every misuse.
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <system_error>
 
 #include "python/vm/abstract.h"
 #include "python/vm/error.h"
@@ -36,34 +39,62 @@ Object* NextArg(Context& ctx) {
   return nullptr;
 }
 
-void AppendAscii(std::u32string& out, std::string_view s) {
-  for (char c : s) out.push_back(static_cast<unsigned char>(c));
-}
-
-// Lays out sign + prefix + body in `width` as the flags say; zero padding goes after the prefix.
-void Emit(std::u32string& out, std::u32string_view sign_prefix, std::u32string_view body,
-          int64_t width, unsigned flags, bool zero_pad_allowed) {
+// Lays out sign + prefix + body (ASCII) in `width` as the flags say; zero padding goes after the
+// prefix.
+void Emit(StrBuilder& out, std::string_view sign_prefix, std::string_view body, int64_t width,
+          unsigned flags, bool zero_pad_allowed) {
   const int64_t len = static_cast<int64_t>(sign_prefix.size() + body.size());
   const int64_t pad = width > len ? width - len : 0;
   if (flags & kLeft) {
-    out.append(sign_prefix);
-    out.append(body);
-    out.append(static_cast<size_t>(pad), U' ');
+    out.AppendAscii(sign_prefix);
+    out.AppendAscii(body);
+    out.AppendRepeated(' ', pad);
   } else if ((flags & kZero) && zero_pad_allowed) {
-    out.append(sign_prefix);
-    out.append(static_cast<size_t>(pad), U'0');
-    out.append(body);
+    out.AppendAscii(sign_prefix);
+    out.AppendRepeated('0', pad);
+    out.AppendAscii(body);
   } else {
-    out.append(static_cast<size_t>(pad), U' ');
-    out.append(sign_prefix);
-    out.append(body);
+    out.AppendRepeated(' ', pad);
+    out.AppendAscii(sign_prefix);
+    out.AppendAscii(body);
   }
 }
 
-std::u32string Widen(std::string_view s) {
-  std::u32string r;
-  AppendAscii(r, s);
-  return r;
+// The first `len` code points of `text`, padded with spaces to `width` (left-aligned with '-').
+void EmitText(StrBuilder& out, Str* text, int64_t len, int64_t width, unsigned flags) {
+  const int64_t pad = width > len ? width - len : 0;
+  if (!(flags & kLeft)) out.AppendRepeated(' ', pad);
+  out.AppendSlice(text, 0, len);
+  if (flags & kLeft) out.AppendRepeated(' ', pad);
+}
+
+// printf's "%.*e" (f, g, E, F, G) of x >= 0, finite, optionally with the '#' flag. Without '#',
+// std::to_chars writes exactly what printf would, without parsing a format string.
+std::string PrintfDouble(double x, char32_t type, int prec, bool alternate) {
+  char buf[128];
+  if (!alternate && prec < 100) {
+    std::chars_format fmt = (type == 'e' || type == 'E')   ? std::chars_format::scientific
+                            : (type == 'f' || type == 'F') ? std::chars_format::fixed
+                                                           : std::chars_format::general;
+    std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, x, fmt, prec);
+    if (r.ec == std::errc()) {
+      std::string s(buf, r.ptr);
+      if (type == 'E' || type == 'G') {
+        for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      return s;
+    }
+  }
+  char fmt[16];
+  std::snprintf(fmt, sizeof fmt, "%%%s.*%c", alternate ? "#" : "",
+                static_cast<char>(type == 'F' ? 'f' : type));
+  // A stack buffer first; only huge results (%.500f of 1e300) are formatted twice.
+  int n = std::snprintf(buf, sizeof buf, fmt, prec, x);
+  if (n < static_cast<int>(sizeof buf)) return std::string(buf, static_cast<size_t>(n));
+  std::string s(static_cast<size_t>(n) + 1, '\0');
+  std::snprintf(s.data(), s.size(), fmt, prec, x);
+  s.resize(static_cast<size_t>(n));
+  return s;
 }
 
 bool IsNumberLike(Object* v) {
@@ -71,7 +102,7 @@ bool IsNumberLike(Object* v) {
   return t->nb_index != nullptr || t->nb_int != nullptr || t->nb_float != nullptr;
 }
 
-bool FormatInteger(std::u32string& out, Object* v, char32_t type, unsigned flags, int64_t width,
+bool FormatInteger(StrBuilder& out, Object* v, char32_t type, unsigned flags, int64_t width,
                    int64_t prec) {
   Ref<> iobj;
   if (IsInt(v)) {
@@ -112,12 +143,12 @@ bool FormatInteger(std::u32string& out, Object* v, char32_t type, unsigned flags
     if (type == 'x') prefix += "0x";
     if (type == 'X') prefix += "0X";
   }
-  Emit(out, Widen(prefix), Widen(digits), width, flags, true);
+  Emit(out, prefix, digits, width, flags, true);
   return true;
 }
 
-bool FormatFloatValue(std::u32string& out, Object* v, char32_t type, unsigned flags,
-                      int64_t width, int64_t prec) {
+bool FormatFloatValue(StrBuilder& out, Object* v, char32_t type, unsigned flags, int64_t width,
+                      int64_t prec) {
   double x;
   if (IsFloat(v)) {
     x = FloatValue(v);
@@ -141,16 +172,10 @@ bool FormatFloatValue(std::u32string& out, Object* v, char32_t type, unsigned fl
   } else if (std::isinf(x)) {
     body = upper ? "INF" : "inf";
   } else {
-    char fmt[16];
-    std::snprintf(fmt, sizeof fmt, "%%%s.*%c", (flags & kAlt) ? "#" : "",
-                  static_cast<char>(type == 'F' ? 'f' : type));
-    const int n = std::snprintf(nullptr, 0, fmt, static_cast<int>(prec), std::fabs(x));
-    body.resize(static_cast<size_t>(n) + 1);
-    std::snprintf(body.data(), body.size(), fmt, static_cast<int>(prec), std::fabs(x));
-    body.resize(static_cast<size_t>(n));
+    body = PrintfDouble(std::fabs(x), type, static_cast<int>(prec), (flags & kAlt) != 0);
   }
   std::string sign = negative ? "-" : (flags & kSign) ? "+" : (flags & kBlank) ? " " : "";
-  Emit(out, Widen(sign), Widen(body), width, flags, std::isfinite(x));
+  Emit(out, sign, body, width, flags, std::isfinite(x));
   return true;
 }
 
@@ -193,14 +218,15 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
   }
   if (args->type->subscript != nullptr && !IsTuple(args) && !IsStr(args)) ctx.dict = args;
   Ref<> keyed;  // owns ctx.args once a %(key) lookup replaced it
-  std::u32string out;
-  out.reserve(static_cast<size_t>(fmt->length) + 16);
+  StrBuilder out;
   const int64_t n = fmt->length;
   for (int64_t i = 0; i < n;) {
-    char32_t c = StrAt(fmt, i);
-    if (c != '%') {
-      out.push_back(c);
-      ++i;
+    if (StrAt(fmt, i) != '%') {
+      // Copies the literal text up to the next '%' at once.
+      int64_t j = i + 1;
+      while (j < n && StrAt(fmt, j) != '%') ++j;
+      out.AppendSlice(fmt, i, j);
+      i = j;
       continue;
     }
     ++i;
@@ -273,7 +299,7 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
     const int64_t type_index = i;
     ++i;
     if (type == '%') {
-      out.push_back('%');
+      out.Append(U'%');
       continue;
     }
     Object* v = NextArg(ctx);
@@ -284,9 +310,8 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
       case 'a': {
         Ref<> text = type == 's' ? ToStr(v) : type == 'r' ? Repr(v) : Ascii(v);
         PY_RETURN_IF_NULL(text);
-        std::u32string body = StrToU32(static_cast<Str*>(text.get()));
-        if (prec >= 0 && static_cast<int64_t>(body.size()) > prec) body.resize(prec);
-        Emit(out, U"", body, width, flags, false);
+        Str* t = static_cast<Str*>(text.get());
+        EmitText(out, t, prec >= 0 && t->length > prec ? prec : t->length, width, flags);
         break;
       }
       case 'd':
@@ -325,7 +350,10 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
           SetError(&TypeErrorType, "%c requires int or char");
           return nullptr;
         }
-        Emit(out, U"", std::u32string(1, ch), width, flags, false);
+        const int64_t pad = width > 1 ? width - 1 : 0;
+        if (!(flags & kLeft)) out.AppendRepeated(' ', pad);
+        out.Append(ch);
+        if (flags & kLeft) out.AppendRepeated(' ', pad);
         break;
       }
       default:
@@ -339,7 +367,7 @@ Ref<> StrPercentFormat(Str* fmt, Object* args) {
     SetError(&TypeErrorType, "not all arguments converted during string formatting");
     return nullptr;
   }
-  return NewStrFromU32(out);
+  return out.Finish();
 }
 
 }  // namespace pyrite::vm
