@@ -150,33 +150,39 @@ Ref<> BuiltinFormat(Object*, Object* const* args, size_t nargs, Tuple* kwnames) 
   return Format(a[0], a[1]);
 }
 
-Ref<> BuiltinIsinstance(Object*, Object* const* args, size_t nargs, Tuple*) {
+// isinstance() / issubclass(): exactly two arguments, then `test` (1, 0, or -1 on error).
+Ref<> ClassTest(const char* name, int (*test)(Object*, Object*), Object* const* args,
+                size_t nargs) {
   if (nargs != 2) {
-    SetErrorF(&TypeErrorType, "isinstance expected 2 arguments, got %zu", nargs);
+    SetErrorF(&TypeErrorType, "%s expected 2 arguments, got %zu", name, nargs);
     return nullptr;
   }
-  int r = IsInstance(args[0], args[1]);
+  int r = test(args[0], args[1]);
   if (r < 0) return nullptr;
   return NewBool(r);
 }
 
+Ref<> BuiltinIsinstance(Object*, Object* const* args, size_t nargs, Tuple*) {
+  return ClassTest("isinstance", &IsInstance, args, nargs);
+}
+
 Ref<> BuiltinIssubclass(Object*, Object* const* args, size_t nargs, Tuple*) {
-  if (nargs != 2) {
-    SetErrorF(&TypeErrorType, "issubclass expected 2 arguments, got %zu", nargs);
+  return ClassTest("issubclass", &IsSubclass, args, nargs);
+}
+
+// The attribute-name argument of getattr() and its kin: a str, else TypeError (null).
+Str* AttrNameArg(Object* o) {
+  if (!IsStr(o)) {
+    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(o));
     return nullptr;
   }
-  int r = IsSubclass(args[0], args[1]);
-  if (r < 0) return nullptr;
-  return NewBool(r);
+  return static_cast<Str*>(o);
 }
 
 Ref<> BuiltinGetattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("getattr", nargs, 2, 3)) return nullptr;
-  if (!IsStr(args[1])) {
-    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
-    return nullptr;
-  }
-  auto* name = static_cast<Str*>(args[1]);
+  Str* name = AttrNameArg(args[1]);
+  if (name == nullptr) return nullptr;
   if (nargs == 3) {
     Ref<> r = GetAttr(args[0], name);
     if (!r && ErrorMatches(&AttributeErrorType)) {
@@ -190,31 +196,25 @@ Ref<> BuiltinGetattr(Object*, Object* const* args, size_t nargs, Tuple*) {
 
 Ref<> BuiltinSetattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("setattr", nargs, 3, 3)) return nullptr;
-  if (!IsStr(args[1])) {
-    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
-    return nullptr;
-  }
-  if (SetAttr(args[0], static_cast<Str*>(args[1]), args[2]) < 0) return nullptr;
+  Str* name = AttrNameArg(args[1]);
+  if (name == nullptr) return nullptr;
+  if (SetAttr(args[0], name, args[2]) < 0) return nullptr;
   return NewNone();
 }
 
 Ref<> BuiltinDelattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("delattr", nargs, 2, 2)) return nullptr;
-  if (!IsStr(args[1])) {
-    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
-    return nullptr;
-  }
-  if (DelAttr(args[0], static_cast<Str*>(args[1])) < 0) return nullptr;
+  Str* name = AttrNameArg(args[1]);
+  if (name == nullptr) return nullptr;
+  if (DelAttr(args[0], name) < 0) return nullptr;
   return NewNone();
 }
 
 Ref<> BuiltinHasattr(Object*, Object* const* args, size_t nargs, Tuple*) {
   if (!CheckPositional("hasattr", nargs, 2, 2)) return nullptr;
-  if (!IsStr(args[1])) {
-    SetErrorF(&TypeErrorType, "attribute name must be string, not '%s'", TypeNameOf(args[1]));
-    return nullptr;
-  }
-  Ref<> r = GetAttr(args[0], static_cast<Str*>(args[1]));
+  Str* name = AttrNameArg(args[1]);
+  if (name == nullptr) return nullptr;
+  Ref<> r = GetAttr(args[0], name);
   if (r) return NewBool(true);
   if (ErrorMatches(&AttributeErrorType)) {
     ClearError();

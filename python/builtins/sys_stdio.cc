@@ -319,20 +319,32 @@ bool SizeArg(Object* const* args, size_t nargs, int64_t* size) {
   return AsSsize(args[0], &OverflowErrorType, size);
 }
 
-Ref<> StreamReadlineMethod(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  if (!CheckPositional("readline", nargs, 0, 1)) return nullptr;
+// The first `limit` characters of the read buffer (all of it if limit < 0), removed from it.
+Ref<> TakeBuffered(StdStream* s, int64_t limit) {
+  size_t take = s->rbuf.size();
+  if (limit >= 0 && static_cast<size_t>(limit) < take) take = static_cast<size_t>(limit);
+  std::string text = s->rbuf.substr(0, take);
+  s->rbuf.erase(0, take);
+  return NewStr(text);
+}
+
+// The arguments of read(size=-1) / readline(size=-1): the stream, checked readable, or null.
+StdStream* ReadArgs(const char* name, Object* self, Object* const* args, size_t nargs,
+                    int64_t* size) {
+  if (!CheckPositional(name, nargs, 0, 1)) return nullptr;
+  if (!SizeArg(args, nargs, size)) return nullptr;
   StdStream* s = AsStream(self);
+  return CheckReadable(s) ? s : nullptr;
+}
+
+Ref<> StreamReadlineMethod(Object* self, Object* const* args, size_t nargs, Tuple*) {
   int64_t limit;
-  if (!SizeArg(args, nargs, &limit)) return nullptr;
-  if (!CheckReadable(s)) return nullptr;
+  StdStream* s = ReadArgs("readline", self, args, nargs, &limit);
+  if (s == nullptr) return nullptr;
   size_t scanned = 0;
   for (;;) {
     size_t nl = s->rbuf.find('\n', scanned);
-    if (nl != std::string::npos) {
-      std::string line = s->rbuf.substr(0, nl + 1);
-      s->rbuf.erase(0, nl + 1);
-      return NewStr(line);
-    }
+    if (nl != std::string::npos) return TakeBuffered(s, static_cast<int64_t>(nl + 1));
     scanned = s->rbuf.size();
     if (limit >= 0 && static_cast<int64_t>(s->rbuf.size()) >= limit) break;
     if (!FillBuffer(s)) {
@@ -340,30 +352,20 @@ Ref<> StreamReadlineMethod(Object* self, Object* const* args, size_t nargs, Tupl
       break;
     }
   }
-  size_t take = s->rbuf.size();
-  if (limit >= 0 && static_cast<size_t>(limit) < take) take = static_cast<size_t>(limit);
-  std::string line = s->rbuf.substr(0, take);
-  s->rbuf.erase(0, take);
-  return NewStr(line);
+  return TakeBuffered(s, limit);
 }
 
 Ref<> StreamReadMethod(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  if (!CheckPositional("read", nargs, 0, 1)) return nullptr;
-  StdStream* s = AsStream(self);
   int64_t size;
-  if (!SizeArg(args, nargs, &size)) return nullptr;
-  if (!CheckReadable(s)) return nullptr;
+  StdStream* s = ReadArgs("read", self, args, nargs, &size);
+  if (s == nullptr) return nullptr;
   while (size < 0 || static_cast<int64_t>(s->rbuf.size()) < size) {
     if (!FillBuffer(s)) {
       if (ErrorOccurred()) return nullptr;
       break;
     }
   }
-  size_t take = s->rbuf.size();
-  if (size >= 0 && static_cast<size_t>(size) < take) take = static_cast<size_t>(size);
-  std::string text = s->rbuf.substr(0, take);
-  s->rbuf.erase(0, take);
-  return NewStr(text);
+  return TakeBuffered(s, size);
 }
 
 Ref<> StreamReadlinesMethod(Object* self, Object* const*, size_t, Tuple*) {

@@ -12,6 +12,7 @@
 #include "python/vm/error.h"
 #include "python/vm/gc.h"
 #include "python/vm/objects/dict.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
@@ -97,21 +98,6 @@ struct Namespace : Object {
 Type NamespaceType;
 bool namespace_ready = false;
 
-void NamespaceDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<Namespace*>(o)->dict);
-  FreeObject(o);
-}
-void NamespaceTraverse(Object* o, VisitFn visit, void* arg) {
-  if (Object* d = static_cast<Namespace*>(o)->dict) visit(d, arg);
-}
-void NamespaceClear(Object* o) {
-  auto* ns = static_cast<Namespace*>(o);
-  Object* d = ns->dict;
-  ns->dict = nullptr;
-  Xdecref(d);
-}
-
 Ref<> NamespaceRepr(Object* o) {
   auto* ns = static_cast<Namespace*>(o);
   std::string out = "namespace(";
@@ -183,9 +169,7 @@ bool InitNamespaceType() {
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
   NamespaceType.dict_offset = static_cast<int32_t>(offsetof(Namespace, dict));
 #pragma GCC diagnostic pop
-  NamespaceType.dealloc = &NamespaceDealloc;
-  NamespaceType.traverse = &NamespaceTraverse;
-  NamespaceType.clear = &NamespaceClear;
+  SetOneRefGcSlots<Namespace, &Namespace::dict>(&NamespaceType);
   NamespaceType.repr = &NamespaceRepr;
   if (!ReadyType(&NamespaceType)) return false;
   namespace_ready = true;

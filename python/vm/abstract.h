@@ -55,6 +55,26 @@ int64_t HashPointer(const void* p);
 Ref<> RichCompare(Object* a, Object* b, CompareOp op);  // never NotImplemented
 // 1 true, 0 false, -1 error; identity implies equality for Eq (as CPython's containers do).
 int RichCompareBool(Object* a, Object* b, CompareOp op);
+// Whether a three-way comparison result `c` (an int or a std::*_ordering: below, equal to or
+// above zero) satisfies `op`: the common tail of richcompare slots over totally ordered values.
+template <typename C>
+constexpr bool CompareOrder(C c, CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt:
+      return c < 0;
+    case CompareOp::kLe:
+      return c <= 0;
+    case CompareOp::kEq:
+      return c == 0;
+    case CompareOp::kNe:
+      return c != 0;
+    case CompareOp::kGt:
+      return c > 0;
+    case CompareOp::kGe:
+      return c >= 0;
+  }
+  return false;
+}
 int IsTrue(Object* o);  // truth value: -1 on error
 Ref<> Format(Object* o, Object* spec);  // format(o, spec); spec null: ''
 int IsInstance(Object* o, Object* cls);  // with __instancecheck__; -1 on error

@@ -123,9 +123,7 @@ int GenericSetAttr(Object* o, Str* name, Object* value) {
       RaiseNoAttribute(o, name);
       return -1;
     }
-    Ref<Dict> d = NewDict();
-    if (!d) return -1;
-    *slot = d.release();
+    if (!EnsureDict(slot)) return -1;
   }
   Ref<> dict = NewRef(*slot);
   if (value != nullptr) return DictSetItemStr(static_cast<Dict*>(dict.get()), name, value);

@@ -82,9 +82,7 @@ bool UnpackIterable(Object* v, int before, bool has_star, int after, Object** ou
   auto fail = [&]() {
     for (int i = 0; i < written; ++i) {
       Object*& slot = out[total - 1 - i];
-      Object* o = slot;
-      slot = nullptr;
-      Xdecref(o);
+      ClearField(&slot);
     }
     return false;
   };
@@ -559,16 +557,10 @@ Ref<> GetAwaitable(Object* o, int where) {
   if (o->type == &CoroutineType) return NewRef(o);
   UnaryFn await = o->type->am_await;
   if (await == nullptr) {
-    if (where == 1) {
+    if (where == 1 || where == 2) {
       SetErrorF(&TypeErrorType,
-                "'async with' received an object from __aenter__ that does not implement "
-                "__await__: %s",
-                TypeNameOf(o));
-    } else if (where == 2) {
-      SetErrorF(&TypeErrorType,
-                "'async with' received an object from __aexit__ that does not implement "
-                "__await__: %s",
-                TypeNameOf(o));
+                "'async with' received an object from %s that does not implement __await__: %s",
+                where == 1 ? "__aenter__" : "__aexit__", TypeNameOf(o));
     } else {
       SetErrorF(&TypeErrorType, "object %s can't be used in 'await' expression", TypeNameOf(o));
     }

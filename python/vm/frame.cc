@@ -146,15 +146,11 @@ void FrameObjectTraverse(Object* o, VisitFn visit, void* arg) {
 
 void FrameObjectClear(Object* o) {
   FrameObject* fo = AsFrameObject(o);
-  Object* back = fo->back;
-  fo->back = nullptr;
-  Xdecref(back);
+  ClearField(&fo->back);
   if (fo->owns_frame && fo->frame != nullptr) {
     ClearStack(fo->frame);
     ClearLocals(fo->frame);
-    Object* locals = fo->frame->locals;
-    fo->frame->locals = nullptr;
-    Xdecref(locals);
+    ClearField(&fo->frame->locals);
   }
 }
 

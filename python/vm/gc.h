@@ -1,12 +1,13 @@
 // Allocation of objects and the cycle collector.
 //
 // Objects of kHaveGc types carry a GcHead just before their Object header: the links of the
-// collector's list of tracked objects and a scratch count. The collector (CPython's algorithm,
-// one generation for now, threshold-driven): for every tracked object, copy its refcount into
-// gc_refs; subtract one for every reference from another tracked object (traverse); objects with
-// gc_refs > 0 are referenced from outside and, with everything reachable from them, survive; the
-// rest is garbage: run finalizers (__del__, once), clear weak references (calling callbacks), then
-// `clear` each object to break the cycles, which lets reference counting free them.
+// collector's generation lists and a scratch count. The collector (CPython's algorithm, three
+// generations with thresholds 700/10/10, gc.cc): for every tracked object of the generations
+// collected, copy its refcount into gc_refs; subtract one for every reference from another
+// collected object (traverse); objects with gc_refs > 0 are referenced from outside and, with
+// everything reachable from them, survive into the next generation; the rest is garbage: clear
+// weak references (calling callbacks), run finalizers (__del__, once), then `clear` each object
+// to break the cycles, which lets reference counting free them.
 //
 // Example (a builtin type's constructor):
 //   List* l = AllocObject<List>(&ListType);   // refcnt 1, type set, constructed, GC-tracked

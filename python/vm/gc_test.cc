@@ -16,31 +16,12 @@
 #include "python/vm/objects/tuple.h"
 #include "python/vm/objects/weakref.h"
 #include "python/vm/runtime.h"
+#include "python/vm/testing/runtime_fixture.h"
 
 namespace pyrite::vm {
 namespace {
 
-class GcTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { ASSERT_TRUE(InitCoreRuntime()); }
-  static void TearDownTestSuite() { FinalizeRuntime(); }
-  void TearDown() override {
-    EXPECT_FALSE(ErrorOccurred());
-    ClearError();
-  }
-};
-
-// The message of the pending exception (cleared).
-std::string TakeErrorMessage() {
-  Ref<> exc = FetchError();
-  if (!exc) return "<no error>";
-  Ref<> s = ToStr(exc.get());
-  if (!s) {
-    ClearError();
-    return "<str failed>";
-  }
-  return std::string(StrUtf8(static_cast<Str*>(s.get())));
-}
+class GcTest : public RuntimeTest {};
 
 // A class made as `class C: pass` would be: instances have a dict and support weak references.
 Ref<> MakeClass(const char* name) {

@@ -54,6 +54,21 @@ inline void Xdecref(Object* o) {
   if (o != nullptr) Decref(o);
 }
 
+// Owned fields of object structs. SetField stores a new reference to `value` (null allowed) and
+// ClearField empties the field (CPython's Py_XSETREF and Py_CLEAR): the old value is released only
+// once the field no longer points to it, so code its destruction runs never sees it there.
+inline void SetField(Object** field, Object* value) {
+  Object* old = *field;
+  Xincref(value);
+  *field = value;
+  Xdecref(old);
+}
+inline void ClearField(Object** field) {
+  Object* old = *field;
+  *field = nullptr;
+  Xdecref(old);
+}
+
 // An owning reference to a T (Object or a struct derived from it). Null means "no object", which
 // for results means an exception is pending.
 template <typename T = Object>

@@ -120,9 +120,7 @@ void FinalizeRuntime() {
     while (ts->exc_info != nullptr && ts->exc_info != &ts->base_exc_info) {
       ts->exc_info = ts->exc_info->previous;
     }
-    Object* e = ts->base_exc_info.exc;
-    ts->base_exc_info.exc = nullptr;
-    Xdecref(e);
+    ClearField(&ts->base_exc_info.exc);
   }
   FinalizeModules();
   delete interp;

@@ -410,11 +410,7 @@ bool ReadyType(Type* type) {
   }
   // The dict, with the type's own methods, getsets and slot wrappers (before inheritance, so only
   // the slots the type itself fills get a wrapper).
-  if (type->dict == nullptr) {
-    Ref<Dict> d = NewDict();
-    PY_RETURN_VALUE_IF_NULL(d, false);
-    type->dict = d.release();
-  }
+  if (!EnsureDict(&type->dict)) return false;
   if (!heap) {
     // CPython's order: __new__, the slot wrappers, methods, getsets, __doc__.
     Dict* dict = static_cast<Dict*>(type->dict);
@@ -629,28 +625,27 @@ const char* TypeName(Type* t) {
   return dot != nullptr ? dot + 1 : t->name;
 }
 
-Object** InstanceDictPtr(Object* o) {
-  Type* t = o->type;
-  if (t->dict_extra >= 0) {
+namespace {
+
+// The address of an instance's dict or weakref list: heap subclasses keep it in extra slot
+// `extra` (>= 0), builtin types at byte `offset` (> 0) of their struct; null if it has none.
+inline Object** ExtraOrFieldPtr(Object* o, int32_t extra, int32_t offset) {
+  if (extra >= 0) {
     Object** extras = ExtrasOf(o);
-    return extras != nullptr ? extras + t->dict_extra : nullptr;
+    return extras != nullptr ? extras + extra : nullptr;
   }
-  if (t->dict_offset > 0) {
-    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + t->dict_offset);
-  }
+  if (offset > 0) return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + offset);
   return nullptr;
 }
 
+}  // namespace
+
+Object** InstanceDictPtr(Object* o) {
+  return ExtraOrFieldPtr(o, o->type->dict_extra, o->type->dict_offset);
+}
+
 Object** InstanceWeaklistPtr(Object* o) {
-  Type* t = o->type;
-  if (t->weaklist_extra >= 0) {
-    Object** extras = ExtrasOf(o);
-    return extras != nullptr ? extras + t->weaklist_extra : nullptr;
-  }
-  if (t->weaklist_offset > 0) {
-    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + t->weaklist_offset);
-  }
-  return nullptr;
+  return ExtraOrFieldPtr(o, o->type->weaklist_extra, o->type->weaklist_offset);
 }
 
 Type* SolidBase(Type* type) {

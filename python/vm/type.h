@@ -51,6 +51,10 @@ using SizeArgFn = Ref<> (*)(Object*, int64_t);
 using NewFn = Ref<> (*)(Type* type, Object* const* args, size_t nargs, Tuple* kwnames);
 using InitFn = int (*)(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 using VisitFn = void (*)(Object* child, void* arg);
+// Visits an owned field of a traverse function unless it is null.
+inline void VisitIf(Object* o, VisitFn visit, void* arg) {
+  if (o != nullptr) visit(o, arg);
+}
 using TraverseFn = void (*)(Object*, VisitFn visit, void* arg);
 using DestructorFn = void (*)(Object*);
 using VarSizeFn = size_t (*)(Object*);

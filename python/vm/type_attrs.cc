@@ -97,6 +97,16 @@ bool CheckSettable(Type* t, const char* name, Object* value) {
   return true;
 }
 
+// CheckSettable for an attribute that cannot be deleted either (value null).
+bool CheckAssignable(Type* t, const char* name, Object* value) {
+  if (!CheckSettable(t, name, value)) return false;
+  if (value == nullptr) {
+    SetErrorF(&TypeErrorType, "cannot delete '%s' attribute of immutable type '%s'", name, t->name);
+    return false;
+  }
+  return true;
+}
+
 // --- type's getsets -------------------------------------------------------------------------
 
 Ref<> TypeGetName(Object* self) {
@@ -107,12 +117,7 @@ Ref<> TypeGetName(Object* self) {
 
 int TypeSetName(Object* self, Object* value) {
   Type* t = AsType(self);
-  if (!CheckSettable(t, "__name__", value)) return -1;
-  if (value == nullptr) {
-    SetErrorF(&TypeErrorType, "cannot delete '__name__' attribute of immutable type '%s'",
-              t->name);
-    return -1;
-  }
+  if (!CheckAssignable(t, "__name__", value)) return -1;
   if (!IsStr(value)) {
     SetErrorF(&TypeErrorType, "can only assign string to %s.__name__, not '%s'", t->name,
               TypeNameOf(value));
@@ -139,15 +144,10 @@ Ref<> TypeGetQualname(Object* self) {
 
 int TypeSetQualname(Object* self, Object* value) {
   Type* t = AsType(self);
-  if (!CheckSettable(t, "__qualname__", value)) return -1;
-  if (value == nullptr || !IsStr(value)) {
-    if (value == nullptr) {
-      SetErrorF(&TypeErrorType, "cannot delete '__qualname__' attribute of immutable type '%s'",
-                t->name);
-    } else {
-      SetErrorF(&TypeErrorType, "can only assign string to %s.__qualname__, not '%s'", t->name,
-                TypeNameOf(value));
-    }
+  if (!CheckAssignable(t, "__qualname__", value)) return -1;
+  if (!IsStr(value)) {
+    SetErrorF(&TypeErrorType, "can only assign string to %s.__qualname__, not '%s'", t->name,
+              TypeNameOf(value));
     return -1;
   }
   Object* old = t->ht_qualname;
@@ -172,16 +172,16 @@ Ref<> TypeGetModule(Object* self) {
   return NewRef<Object>(InternStr("builtins"));
 }
 
-int TypeSetModule(Object* self, Object* value) {
+// type.__module__ / type.__doc__ = value: stored in the type's dict (never deleted).
+int SetTypeDictAttr(Object* self, const char* name, Object* value) {
   Type* t = AsType(self);
-  if (!CheckSettable(t, "__module__", value)) return -1;
-  if (value == nullptr) {
-    SetErrorF(&TypeErrorType, "cannot delete '__module__' attribute of immutable type '%s'",
-              t->name);
-    return -1;
-  }
+  if (!CheckAssignable(t, name, value)) return -1;
   TypeModified(t);
-  return DictSetItemUtf8(static_cast<Dict*>(t->dict), "__module__", value);
+  return DictSetItemUtf8(static_cast<Dict*>(t->dict), name, value);
+}
+
+int TypeSetModule(Object* self, Object* value) {
+  return SetTypeDictAttr(self, "__module__", value);
 }
 
 Ref<> TypeGetBases(Object* self) {
@@ -220,17 +220,7 @@ Ref<> TypeGetDoc(Object* self) {
   return NewRef(d);
 }
 
-int TypeSetDoc(Object* self, Object* value) {
-  Type* t = AsType(self);
-  if (!CheckSettable(t, "__doc__", value)) return -1;
-  if (value == nullptr) {
-    SetErrorF(&TypeErrorType, "cannot delete '__doc__' attribute of immutable type '%s'",
-              t->name);
-    return -1;
-  }
-  TypeModified(t);
-  return DictSetItemUtf8(static_cast<Dict*>(t->dict), "__doc__", value);
-}
+int TypeSetDoc(Object* self, Object* value) { return SetTypeDictAttr(self, "__doc__", value); }
 
 Ref<> TypeGetAbstractMethods(Object* self) {
   Type* t = AsType(self);
@@ -315,21 +305,22 @@ Ref<> TypeGetBasicsize(Object* self) {
   return NewInt(static_cast<int64_t>(AsType(self)->basicsize));
 }
 Ref<> TypeGetItemsize(Object* self) { return NewInt(AsType(self)->varsize != nullptr ? 1 : 0); }
-Ref<> TypeGetWeakrefoffset(Object* self) {
-  Type* t = AsType(self);
-  if (t->weaklist_offset > 0) return NewInt(t->weaklist_offset);
-  if (t->weaklist_extra >= 0) {
-    return NewInt(static_cast<int64_t>(((t->basicsize + 7) & ~size_t{7}) + 8 * t->weaklist_extra));
+// __weakrefoffset__ / __dictoffset__: the field's offset in the struct, or where extra slot
+// `extra` (after the struct, 8-byte aligned) lies, or 0 when there is neither.
+Ref<> FieldOrExtraOffset(Type* t, int64_t offset, int64_t extra) {
+  if (offset > 0) return NewInt(offset);
+  if (extra >= 0) {
+    return NewInt(static_cast<int64_t>(((t->basicsize + 7) & ~size_t{7}) + 8 * extra));
   }
   return NewInt(0);
 }
+Ref<> TypeGetWeakrefoffset(Object* self) {
+  Type* t = AsType(self);
+  return FieldOrExtraOffset(t, t->weaklist_offset, t->weaklist_extra);
+}
 Ref<> TypeGetDictoffset(Object* self) {
   Type* t = AsType(self);
-  if (t->dict_offset > 0) return NewInt(t->dict_offset);
-  if (t->dict_extra >= 0) {
-    return NewInt(static_cast<int64_t>(((t->basicsize + 7) & ~size_t{7}) + 8 * t->dict_extra));
-  }
-  return NewInt(0);
+  return FieldOrExtraOffset(t, t->dict_offset, t->dict_extra);
 }
 // CPython's Py_TPFLAGS_* bits for the flags Pyrite tracks.
 Ref<> TypeGetFlags(Object* self) {

@@ -405,6 +405,23 @@ Type* StaticBase(Type* t) {
   return t != nullptr ? t : &ObjectType;
 }
 
+namespace {
+
+// Drops the references a heap-type instance holds in its extra slots (dict, __slots__), all but
+// the weakref list.
+void ClearExtras(Object* o, Object** extras) {
+  if (extras == nullptr) return;
+  Type* type = o->type;
+  for (int32_t i = 0; i < type->nextras; ++i) {
+    if (i == type->weaklist_extra) continue;
+    Object* v = extras[i];
+    extras[i] = nullptr;
+    Xdecref(v);
+  }
+}
+
+}  // namespace
+
 void SubtypeDealloc(Object* o) {
   Type* type = o->type;
   if (type->finalize != nullptr && CallFinalizerFromDealloc(o)) return;
@@ -413,14 +430,7 @@ void SubtypeDealloc(Object* o) {
   if (type->weaklist_extra >= 0 && extras != nullptr && extras[type->weaklist_extra] != nullptr) {
     ClearWeakrefs(o);
   }
-  if (extras != nullptr) {
-    for (int32_t i = 0; i < type->nextras; ++i) {
-      if (i == type->weaklist_extra) continue;
-      Object* v = extras[i];
-      extras[i] = nullptr;
-      Xdecref(v);
-    }
-  }
+  ClearExtras(o, extras);
   Type* sb = StaticBase(type);
   if (sb->dealloc != nullptr) {
     sb->dealloc(o);
@@ -443,17 +453,8 @@ void SubtypeTraverse(Object* o, VisitFn visit, void* arg) {
 }
 
 void SubtypeClear(Object* o) {
-  Type* type = o->type;
-  Object** extras = ExtrasOf(o);
-  if (extras != nullptr) {
-    for (int32_t i = 0; i < type->nextras; ++i) {
-      if (i == type->weaklist_extra) continue;
-      Object* v = extras[i];
-      extras[i] = nullptr;
-      Xdecref(v);
-    }
-  }
-  Type* sb = StaticBase(type);
+  ClearExtras(o, ExtrasOf(o));
+  Type* sb = StaticBase(o->type);
   if (sb->clear != nullptr) sb->clear(o);
 }
 

@@ -98,11 +98,7 @@ Ref<> InstanceDictGet(Object* self) {
     SetError(&AttributeErrorType, "This object has no __dict__");
     return nullptr;
   }
-  if (*p == nullptr) {
-    Ref<Dict> d = NewDict();
-    PY_RETURN_IF_NULL(d);
-    *p = d.release();
-  }
+  if (!EnsureDict(p)) return nullptr;
   return NewRef(*p);
 }
 

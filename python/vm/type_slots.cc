@@ -4,6 +4,7 @@
 // type's slots in step with its dict.
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "python/vm/abstract.h"
@@ -91,8 +92,8 @@ Str* S(const char* s) { return InternStr(s); }
 
 // SLOT1BINFULL: a.__op__(b), or b.__rop__(a) when b's type is a different heap type with the same
 // slot, trying b first when it is a subclass that overrides the reflected method.
-Ref<> BinarySlot(Object* self, Object* other, BinaryFn Type::*field, BinaryFn me, Str* lname,
-                 Str* rname) {
+template <typename Fn>
+Ref<> BinarySlot(Object* self, Object* other, Fn Type::*field, Fn me, Str* lname, Str* rname) {
   bool do_other = self->type != other->type && other->type->*field == me;
   if (self->type->*field == me) {
     if (do_other && IsSubtype(other->type, self->type) &&
@@ -139,23 +140,7 @@ Ref<> SlotNbPower(Object* self, Object* other, Object* mod) {
   static Str* r = S("__rpow__");
   if (mod == nullptr || mod == None()) {
     // Binary form: the same dispatch as the other operators.
-    bool do_other = self->type != other->type && other->type->nb_power == &SlotNbPower;
-    if (self->type->nb_power == &SlotNbPower) {
-      if (do_other && IsSubtype(other->type, self->type) && MethodIsOverloaded(self, other, r)) {
-        Object* a[1] = {self};
-        Ref<> res = CallMaybe(other, r, a, 1);
-        if (!res || res.get() != NotImplemented()) return res;
-        do_other = false;
-      }
-      Object* a[1] = {other};
-      Ref<> res = CallMaybe(self, l, a, 1);
-      if (!res || res.get() != NotImplemented() || other->type == self->type) return res;
-    }
-    if (do_other) {
-      Object* a[1] = {self};
-      return CallMaybe(other, r, a, 1);
-    }
-    return NewNotImplemented();
+    return BinarySlot(self, other, &Type::nb_power, &SlotNbPower, l, r);
   }
   // Three-argument pow() calls only the left operand's __pow__ (no reflected form).
   if (self->type->nb_power == &SlotNbPower) {
@@ -280,18 +265,23 @@ Ref<> SlotGetAttrHook(Object* self, Str* name) {
   return CallRequired(self, getattr, a, 1);
 }
 
-int SlotSetAttr(Object* self, Str* name, Object* value) {
-  static Str* set = S("__setattr__");
-  static Str* del = S("__delattr__");
+// self.<set>(key, value), or self.<del>(key) when value is null: 0, or -1 on error.
+int CallSetOrDelete(Object* self, Str* set, Str* del, Object* key, Object* value) {
   Ref<> r;
   if (value != nullptr) {
-    Object* a[2] = {name, value};
+    Object* a[2] = {key, value};
     r = CallRequired(self, set, a, 2);
   } else {
-    Object* a[1] = {name};
+    Object* a[1] = {key};
     r = CallRequired(self, del, a, 1);
   }
   return r ? 0 : -1;
+}
+
+int SlotSetAttr(Object* self, Str* name, Object* value) {
+  static Str* set = S("__setattr__");
+  static Str* del = S("__delattr__");
+  return CallSetOrDelete(self, set, del, name, value);
 }
 
 Ref<> SlotDescrGet(Object* self, Object* obj, Object* type) {
@@ -303,15 +293,7 @@ Ref<> SlotDescrGet(Object* self, Object* obj, Object* type) {
 int SlotDescrSet(Object* self, Object* obj, Object* value) {
   static Str* set = S("__set__");
   static Str* del = S("__delete__");
-  Ref<> r;
-  if (value != nullptr) {
-    Object* a[2] = {obj, value};
-    r = CallRequired(self, set, a, 2);
-  } else {
-    Object* a[1] = {obj};
-    r = CallRequired(self, del, a, 1);
-  }
-  return r ? 0 : -1;
+  return CallSetOrDelete(self, set, del, obj, value);
 }
 
 int SlotInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -399,15 +381,7 @@ Ref<> SlotSqItem(Object* self, int64_t i) {
 int SlotSetItem(Object* self, Object* key, Object* value) {
   static Str* set = S("__setitem__");
   static Str* del = S("__delitem__");
-  Ref<> r;
-  if (value != nullptr) {
-    Object* a[2] = {key, value};
-    r = CallRequired(self, set, a, 2);
-  } else {
-    Object* a[1] = {key};
-    r = CallRequired(self, del, a, 1);
-  }
-  return r ? 0 : -1;
+  return CallSetOrDelete(self, set, del, key, value);
 }
 
 int SlotContains(Object* self, Object* value) {
@@ -555,20 +529,6 @@ Ref<> WrapDescrGet(Object* self, AnyFn fn, const SlotDef*, Object* const* args, 
   return As<DescrGetFn>(fn)(self, obj, type);
 }
 
-Ref<> WrapDescrSet(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
-                   Tuple*) {
-  if (!CheckPositional("", nargs, 2, 2)) return nullptr;
-  if (As<DescrSetFn>(fn)(self, args[0], args[1]) < 0) return nullptr;
-  return NewNone();
-}
-
-Ref<> WrapDescrDelete(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
-                      Tuple*) {
-  if (!CheckArgs(nargs, 1)) return nullptr;
-  if (As<DescrSetFn>(fn)(self, args[0], nullptr) < 0) return nullptr;
-  return NewNone();
-}
-
 Ref<> WrapInit(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
                Tuple* kwnames) {
   if (As<InitFn>(fn)(self, args, nargs, kwnames) < 0) return nullptr;
@@ -600,6 +560,12 @@ Ref<> WrapDelItem(Object* self, AnyFn fn, const SlotDef*, Object* const* args, s
   if (As<ObjObjArgFn>(fn)(self, args[0], nullptr) < 0) return nullptr;
   return NewNone();
 }
+
+// descr_set has ass_subscript's signature (a null value deletes), so __set__ and __delete__ wrap
+// it as __setitem__ and __delitem__ do.
+static_assert(std::is_same_v<DescrSetFn, ObjObjArgFn>);
+constexpr WrapFn WrapDescrSet = &WrapSetItem;
+constexpr WrapFn WrapDescrDelete = &WrapDelItem;
 
 Ref<> WrapContains(Object* self, AnyFn fn, const SlotDef*, Object* const* args, size_t nargs,
                    Tuple*) {

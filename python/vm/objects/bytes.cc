@@ -15,6 +15,7 @@
 #include "python/vm/objects/bytes_internal.h"
 #include "python/vm/objects/containers_internal.h"
 #include "python/vm/objects/int.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
@@ -102,6 +103,19 @@ std::string BytesReprText(std::string_view data, bool escape_single_quote) {
 
 // --- Construction ---------------------------------------------------------------------------
 
+int BytesFromDunderBytes(Object* x, std::string* out) {
+  Ref<> m = LookupSpecial(x, InternStr("__bytes__"));
+  if (!m) return ErrorOccurred() ? -1 : 0;
+  Ref<> r = CallNoArgs(m.get());
+  if (!r) return -1;
+  if (!IsBytes(r.get())) {
+    SetErrorF(&TypeErrorType, "__bytes__ returned non-bytes (type %s)", TypeNameOf(r.get()));
+    return -1;
+  }
+  *out = std::string(BytesLikeView(r.get()));
+  return 1;
+}
+
 bool BytesDataFromObject(Object* x, Object* encoding, Object* errors, const char* type_name,
                          bool check_bytes_method, std::string* out) {
   out->clear();
@@ -145,18 +159,8 @@ bool BytesDataFromObject(Object* x, Object* encoding, Object* errors, const char
     return true;
   }
   if (check_bytes_method && !IsStr(x)) {
-    Ref<> m = LookupSpecial(x, InternStr("__bytes__"));
-    if (m) {
-      Ref<> r = CallNoArgs(m.get());
-      if (!r) return false;
-      if (!IsBytes(r.get())) {
-        SetErrorF(&TypeErrorType, "__bytes__ returned non-bytes (type %s)", TypeNameOf(r.get()));
-        return false;
-      }
-      *out = std::string(BytesLikeView(r.get()));
-      return true;
-    }
-    if (ErrorOccurred()) return false;
+    int found = BytesFromDunderBytes(x, out);
+    if (found != 0) return found > 0;
   }
   if (IsStr(x)) {
     SetError(&TypeErrorType, "string argument without an encoding");
@@ -257,28 +261,7 @@ Ref<> BytesLikeRichCompare(Object* a, Object* b, CompareOp op) {
   if (!IsBytesLike(a) || !IsBytesLike(b)) return NewNotImplemented();
   std::string_view x = BytesLikeView(a), y = BytesLikeView(b);
   int c = x.compare(y);
-  bool r = false;
-  switch (op) {
-    case CompareOp::kLt:
-      r = c < 0;
-      break;
-    case CompareOp::kLe:
-      r = c <= 0;
-      break;
-    case CompareOp::kEq:
-      r = c == 0;
-      break;
-    case CompareOp::kNe:
-      r = c != 0;
-      break;
-    case CompareOp::kGt:
-      r = c > 0;
-      break;
-    case CompareOp::kGe:
-      r = c >= 0;
-      break;
-  }
-  return NewBool(r);
+  return NewBool(CompareOrder(c, op));
 }
 
 int BytesLikeContains(Object* self, Object* item) {
@@ -366,26 +349,12 @@ struct BytesIter : Object {
   int64_t index;
 };
 
-void BytesIterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<BytesIter*>(o)->seq);
-  FreeObject(o);
-}
-void BytesIterTraverse(Object* o, VisitFn visit, void* arg) {
-  if (Object* s = static_cast<BytesIter*>(o)->seq) visit(s, arg);
-}
-void BytesIterClear(Object* o) {
-  auto* it = static_cast<BytesIter*>(o);
-  Object* s = it->seq;
-  it->seq = nullptr;
-  Xdecref(s);
-}
 Ref<> BytesIterNext(Object* o) {
   auto* it = static_cast<BytesIter*>(o);
   if (it->seq == nullptr) return nullptr;
   std::string_view data = BytesLikeView(it->seq);
   if (it->index >= static_cast<int64_t>(data.size())) {
-    BytesIterClear(o);
+    ClearField(&it->seq);
     return nullptr;
   }
   return NewInt(static_cast<unsigned char>(data[it->index++]));
@@ -447,9 +416,7 @@ void InitBytesTypes() {
                           .basicsize = sizeof(BytesIter),
                           .flags = kHaveGc,
                           .methods = kBytesIterMethods});
-    type->dealloc = &BytesIterDealloc;
-    type->traverse = &BytesIterTraverse;
-    type->clear = &BytesIterClear;
+    SetOneRefGcSlots<BytesIter, &BytesIter::seq>(type);
     type->iter = &SelfIter;
     type->iternext = &BytesIterNext;
   }

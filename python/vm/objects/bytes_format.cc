@@ -25,18 +25,8 @@ bool BytesOfValue(Object* v, std::string* out) {
     *out = std::string(BytesLikeView(v));
     return true;
   }
-  Ref<> m = LookupSpecial(v, InternStr("__bytes__"));
-  if (m) {
-    Ref<> r = CallNoArgs(m.get());
-    if (!r) return false;
-    if (!IsBytes(r.get())) {
-      SetErrorF(&TypeErrorType, "__bytes__ returned non-bytes (type %s)", TypeNameOf(r.get()));
-      return false;
-    }
-    *out = std::string(BytesLikeView(r.get()));
-    return true;
-  }
-  if (ErrorOccurred()) return false;
+  int found = BytesFromDunderBytes(v, out);
+  if (found != 0) return found > 0;
   SetErrorF(&TypeErrorType,
             "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
             TypeNameOf(v));
@@ -122,15 +112,19 @@ Ref<> BytesPercentFormat(Object* self, Object* args) {
     std::string spec = "%" + flags;
     int64_t width = -1;
     Ref<> star_holder;
+    // A '*' width or precision: the next argument, which must be an int.
+    const auto star_arg = [&](int64_t* out) {
+      Object* v = next_arg();
+      if (v == nullptr) return false;
+      if (!IsInt(v)) {
+        SetError(&TypeErrorType, "* wants int");
+        return false;
+      }
+      return IntAsInt64(v, out);
+    };
     if (i < n && fmt[i] == '*') {
       ++i;
-      Object* w = next_arg();
-      if (w == nullptr) return nullptr;
-      if (!IsInt(w)) {
-        SetError(&TypeErrorType, "* wants int");
-        return nullptr;
-      }
-      if (!IntAsInt64(w, &width)) return nullptr;
+      if (!star_arg(&width)) return nullptr;
       if (width < 0) {
         flags.push_back('-');
         spec.push_back('-');
@@ -149,13 +143,7 @@ Ref<> BytesPercentFormat(Object* self, Object* args) {
       precision = 0;
       if (i < n && fmt[i] == '*') {
         ++i;
-        Object* p = next_arg();
-        if (p == nullptr) return nullptr;
-        if (!IsInt(p)) {
-          SetError(&TypeErrorType, "* wants int");
-          return nullptr;
-        }
-        if (!IntAsInt64(p, &precision)) return nullptr;
+        if (!star_arg(&precision)) return nullptr;
         if (precision < 0) precision = 0;
         spec += std::to_string(precision);
       } else {

@@ -35,6 +35,10 @@ std::string BytesReprText(std::string_view data, bool escape_single_quote = fals
                                        const char* type_name, bool check_bytes_method,
                                        std::string* out);
 
+// x.__bytes__() if x's type has one: 1 with its data in *out, 0 if there is no __bytes__ (no
+// error set), -1 on error (TypeError "__bytes__ returned non-bytes (type int)" included).
+[[nodiscard]] int BytesFromDunderBytes(Object* x, std::string* out);
+
 // Slots shared by both types.
 Ref<> BytesLikeRichCompare(Object* a, Object* b, CompareOp op);
 int BytesLikeContains(Object* self, Object* item);

@@ -510,33 +510,31 @@ Ref<> BytesMethodReplace(Object* self, Object* const* args, size_t nargs, Tuple*
   return NewBytesLike(self, out);
 }
 
-Ref<> BytesMethodFind(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  int64_t r = FindImpl("find", self, args, nargs, false);
+namespace {
+
+// The result of find() (index: false) or index() (index: true) for FindImpl's answer `r`.
+Ref<> FindResult(int64_t r, bool index) {
   if (r == -2) return nullptr;
+  if (r == -1 && index) {
+    SetError(&ValueErrorType, "subsection not found");
+    return nullptr;
+  }
   return NewInt(r);
+}
+
+}  // namespace
+
+Ref<> BytesMethodFind(Object* self, Object* const* args, size_t nargs, Tuple*) {
+  return FindResult(FindImpl("find", self, args, nargs, false), false);
 }
 Ref<> BytesMethodRFind(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  int64_t r = FindImpl("rfind", self, args, nargs, true);
-  if (r == -2) return nullptr;
-  return NewInt(r);
+  return FindResult(FindImpl("rfind", self, args, nargs, true), false);
 }
 Ref<> BytesMethodIndex(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  int64_t r = FindImpl("index", self, args, nargs, false);
-  if (r == -2) return nullptr;
-  if (r == -1) {
-    SetError(&ValueErrorType, "subsection not found");
-    return nullptr;
-  }
-  return NewInt(r);
+  return FindResult(FindImpl("index", self, args, nargs, false), true);
 }
 Ref<> BytesMethodRIndex(Object* self, Object* const* args, size_t nargs, Tuple*) {
-  int64_t r = FindImpl("rindex", self, args, nargs, true);
-  if (r == -2) return nullptr;
-  if (r == -1) {
-    SetError(&ValueErrorType, "subsection not found");
-    return nullptr;
-  }
-  return NewInt(r);
+  return FindResult(FindImpl("rindex", self, args, nargs, true), true);
 }
 
 Ref<> BytesMethodCount(Object* self, Object* const* args, size_t nargs, Tuple*) {

@@ -15,19 +15,12 @@
 #include "python/vm/objects/str.h"
 #include "python/vm/objects/tuple.h"
 #include "python/vm/runtime.h"
+#include "python/vm/testing/runtime_fixture.h"
 
 namespace pyrite::vm {
 namespace {
 
-class ContainersTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { ASSERT_TRUE(InitCoreRuntime()); }
-  static void TearDownTestSuite() { FinalizeRuntime(); }
-  void TearDown() override {
-    EXPECT_FALSE(ErrorOccurred());
-    ClearError();
-  }
-};
+class ContainersTest : public RuntimeTest {};
 
 std::string ReprOf(Object* o) {
   Ref<> r = Repr(o);

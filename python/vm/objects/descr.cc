@@ -50,10 +50,6 @@ struct MethodWrapper : Object {
 
 std::string U(Object* s) { return std::string(StrUtf8(static_cast<Str*>(s))); }
 
-void VisitIf(Object* o, VisitFn visit, void* arg) {
-  if (o != nullptr) visit(o, arg);
-}
-
 // --- Calling a MethodDef with its flag checks -------------------------------------------------
 
 // The name CPython's messages use: "len", "list.append", "math.floor".
@@ -235,17 +231,30 @@ Ref<> CMDCall(Object* callable, Object* const* args, size_t nargs, Tuple* kwname
   return CallDef(d->def, type, nullptr, args + 1, nargs - 1, kwnames);
 }
 
-Ref<> MDGetName(Object* o) { return NewStr(AsMD(o)->def->name); }
-Ref<> MDGetQualname(Object* o) {
-  return NewStr(absl::StrCat(TypeName(AsMD(o)->owner), ".", AsMD(o)->def->name));
+// The getsets of the descriptors of a static definition: D has `owner` and `def` (a MethodDef,
+// GetSetDef or SlotDef with a `name`; DefDoc also needs its `doc`).
+template <typename D>
+Ref<> DefName(Object* o) {
+  return NewStr(static_cast<D*>(o)->def->name);
 }
-Ref<> MDGetObjclass(Object* o) { return NewRef<Object>(AsMD(o)->owner); }
-Ref<> MDGetDoc(Object* o) { return DocOf(AsMD(o)->def->doc); }
+template <typename D>
+Ref<> DefQualname(Object* o) {
+  D* d = static_cast<D*>(o);
+  return NewStr(absl::StrCat(TypeName(d->owner), ".", d->def->name));
+}
+template <typename D>
+Ref<> DescrObjclass(Object* o) {
+  return NewRef<Object>(static_cast<D*>(o)->owner);
+}
+template <typename D>
+Ref<> DefDoc(Object* o) {
+  return DocOf(static_cast<D*>(o)->def->doc);
+}
 
-const GetSetDef kMDGetSets[] = {{"__name__", &MDGetName},
-                                {"__qualname__", &MDGetQualname},
-                                {"__objclass__", &MDGetObjclass},
-                                {"__doc__", &MDGetDoc},
+const GetSetDef kMDGetSets[] = {{"__name__", &DefName<MethodDescriptor>},
+                                {"__qualname__", &DefQualname<MethodDescriptor>},
+                                {"__objclass__", &DescrObjclass<MethodDescriptor>},
+                                {"__doc__", &DefDoc<MethodDescriptor>},
                                 {"__text_signature__", &GetNoneAttr},
                                 {nullptr, nullptr}};
 
@@ -280,17 +289,11 @@ Ref<> GSRepr(Object* o) {
   return NewStr(absl::StrFormat("<attribute '%s' of '%s' objects>", AsGS(o)->def->name,
                                 TypeName(AsGS(o)->owner)));
 }
-Ref<> GSGetName(Object* o) { return NewStr(AsGS(o)->def->name); }
-Ref<> GSGetQualname(Object* o) {
-  return NewStr(absl::StrCat(TypeName(AsGS(o)->owner), ".", AsGS(o)->def->name));
-}
-Ref<> GSGetObjclass(Object* o) { return NewRef<Object>(AsGS(o)->owner); }
-Ref<> GSGetDoc(Object* o) { return DocOf(AsGS(o)->def->doc); }
 
-const GetSetDef kGSGetSets[] = {{"__name__", &GSGetName},
-                                {"__qualname__", &GSGetQualname},
-                                {"__objclass__", &GSGetObjclass},
-                                {"__doc__", &GSGetDoc},
+const GetSetDef kGSGetSets[] = {{"__name__", &DefName<GetSetDescriptor>},
+                                {"__qualname__", &DefQualname<GetSetDescriptor>},
+                                {"__objclass__", &DescrObjclass<GetSetDescriptor>},
+                                {"__doc__", &DefDoc<GetSetDescriptor>},
                                 {nullptr, nullptr}};
 
 // --- member_descriptor ------------------------------------------------------------------------
@@ -352,11 +355,10 @@ Ref<> MemGetName(Object* o) { return NewRef(AsMem(o)->name); }
 Ref<> MemGetQualname(Object* o) {
   return NewStr(absl::StrCat(TypeName(AsMem(o)->owner), ".", U(AsMem(o)->name)));
 }
-Ref<> MemGetObjclass(Object* o) { return NewRef<Object>(AsMem(o)->owner); }
 
 const GetSetDef kMemGetSets[] = {{"__name__", &MemGetName},
                                  {"__qualname__", &MemGetQualname},
-                                 {"__objclass__", &MemGetObjclass},
+                                 {"__objclass__", &DescrObjclass<MemberDescriptor>},
                                  {"__doc__", &GetNoneAttr},
                                  {nullptr, nullptr}};
 
@@ -395,15 +397,10 @@ Ref<> WDRepr(Object* o) {
   return NewStr(absl::StrFormat("<slot wrapper '%s' of '%s' objects>", AsWD(o)->def->name,
                                 TypeName(AsWD(o)->owner)));
 }
-Ref<> WDGetName(Object* o) { return NewStr(AsWD(o)->def->name); }
-Ref<> WDGetQualname(Object* o) {
-  return NewStr(absl::StrCat(TypeName(AsWD(o)->owner), ".", AsWD(o)->def->name));
-}
-Ref<> WDGetObjclass(Object* o) { return NewRef<Object>(AsWD(o)->owner); }
 
-const GetSetDef kWDGetSets[] = {{"__name__", &WDGetName},
-                                {"__qualname__", &WDGetQualname},
-                                {"__objclass__", &WDGetObjclass},
+const GetSetDef kWDGetSets[] = {{"__name__", &DefName<WrapperDescriptor>},
+                                {"__qualname__", &DefQualname<WrapperDescriptor>},
+                                {"__objclass__", &DescrObjclass<WrapperDescriptor>},
                                 {"__doc__", &GetNoneAttr},
                                 {"__text_signature__", &GetNoneAttr},
                                 {nullptr, nullptr}};
@@ -435,9 +432,9 @@ int64_t MWHash(Object* o) {
 }
 
 Ref<> MWGetSelf(Object* o) { return NewRef(AsMW(o)->self); }
-Ref<> MWGetName(Object* o) { return NewStr(AsWD(AsMW(o)->descr)->def->name); }
-Ref<> MWGetQualname(Object* o) { return WDGetQualname(AsMW(o)->descr); }
-Ref<> MWGetObjclass(Object* o) { return WDGetObjclass(AsMW(o)->descr); }
+Ref<> MWGetName(Object* o) { return DefName<WrapperDescriptor>(AsMW(o)->descr); }
+Ref<> MWGetQualname(Object* o) { return DefQualname<WrapperDescriptor>(AsMW(o)->descr); }
+Ref<> MWGetObjclass(Object* o) { return DescrObjclass<WrapperDescriptor>(AsMW(o)->descr); }
 
 const GetSetDef kMWGetSets[] = {{"__self__", &MWGetSelf},
                                 {"__name__", &MWGetName},
@@ -500,28 +497,30 @@ Ref<> NewBuiltinFunction(const MethodDef* def, Object* self, Object* module_name
   return StealRef<Object>(f);
 }
 
-Ref<> NewMethodDescriptor(Type* owner, const MethodDef* def) {
-  MethodDescriptor* d = AllocObject<MethodDescriptor>(&MethodDescriptorType, 0);
+namespace {
+
+// A descriptor (struct D, of type `type`) of the static definition `def` on `owner`.
+template <typename D, typename Def>
+Ref<> NewDefDescriptor(Type* type, Type* owner, const Def* def) {
+  D* d = AllocObject<D>(type, 0);
   if (d == nullptr) return nullptr;
   d->def = def;
   d->owner = static_cast<Type*>(NewRef<Object>(owner).release());
   return StealRef<Object>(d);
+}
+
+}  // namespace
+
+Ref<> NewMethodDescriptor(Type* owner, const MethodDef* def) {
+  return NewDefDescriptor<MethodDescriptor>(&MethodDescriptorType, owner, def);
 }
 
 Ref<> NewClassMethodDescriptor(Type* owner, const MethodDef* def) {
-  MethodDescriptor* d = AllocObject<MethodDescriptor>(&ClassMethodDescriptorType, 0);
-  if (d == nullptr) return nullptr;
-  d->def = def;
-  d->owner = static_cast<Type*>(NewRef<Object>(owner).release());
-  return StealRef<Object>(d);
+  return NewDefDescriptor<MethodDescriptor>(&ClassMethodDescriptorType, owner, def);
 }
 
 Ref<> NewGetSetDescriptor(Type* owner, const GetSetDef* def) {
-  GetSetDescriptor* d = AllocObject<GetSetDescriptor>(&GetSetDescriptorType, 0);
-  if (d == nullptr) return nullptr;
-  d->def = def;
-  d->owner = static_cast<Type*>(NewRef<Object>(owner).release());
-  return StealRef<Object>(d);
+  return NewDefDescriptor<GetSetDescriptor>(&GetSetDescriptorType, owner, def);
 }
 
 Ref<> NewMemberDescriptor(Type* owner, Str* name, int32_t index) {
@@ -575,9 +574,7 @@ void InitDescrTypes() {
   };
   BuiltinFunctionType.clear = [](Object* o) {
     BuiltinFunction* f = AsBF(o);
-    Object* s = f->self;
-    f->self = nullptr;
-    Xdecref(s);
+    ClearField(&f->self);
   };
   BuiltinFunctionType.call = &BFCall;
   BuiltinFunctionType.repr = &BFRepr;

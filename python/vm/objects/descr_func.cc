@@ -34,19 +34,6 @@ void InitDescrFuncTypes();
 namespace {
 
 std::string U(Object* s) { return std::string(StrUtf8(static_cast<Str*>(s))); }
-void VisitIf(Object* o, VisitFn visit, void* arg) {
-  if (o != nullptr) visit(o, arg);
-}
-void ClearField(Object** f) {
-  Object* v = *f;
-  *f = nullptr;
-  Xdecref(v);
-}
-void SetField(Object** f, Object* v) {
-  Object* old = *f;
-  *f = v != nullptr ? NewRef(v).release() : nullptr;
-  Xdecref(old);
-}
 
 // classmethod and staticmethod share a layout: {callable, dict}.
 ClassMethod* AsCM(Object* o) { return static_cast<ClassMethod*>(o); }
@@ -55,11 +42,7 @@ ClassMethod* AsCM(Object* o) { return static_cast<ClassMethod*>(o); }
 // into the wrapper's __dict__ and sets __wrapped__, as functools.update_wrapper does (3.10+).
 bool CopyWrapperAttrs(Object* self, Object* callable) {
   ClassMethod* cm = AsCM(self);
-  if (cm->dict == nullptr) {
-    Ref<Dict> d = NewDict();
-    PY_RETURN_VALUE_IF_NULL(d, false);
-    cm->dict = d.release();
-  }
+  if (!EnsureDict(&cm->dict)) return false;
   Dict* d = static_cast<Dict*>(cm->dict);
   for (const char* name : {"__module__", "__name__", "__qualname__", "__doc__"}) {
     Ref<> v = LookupAttr(callable, InternStr(name));
@@ -195,11 +178,7 @@ int PropInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) {
         // A subclass keeps the doc in its instance __dict__ (its class attribute would shadow).
         Object** dp = InstanceDictPtr(self);
         if (dp != nullptr) {
-          if (*dp == nullptr) {
-            Ref<Dict> d = NewDict();
-            if (!d) return -1;
-            *dp = d.release();
-          }
+          if (!EnsureDict(dp)) return -1;
           if (DictSetItemUtf8(static_cast<Dict*>(*dp), "__doc__", doc.get()) < 0) return -1;
         }
         SetField(&p->doc, doc.get());
@@ -531,20 +510,25 @@ void SuperClear(Object* o) {
 
 }  // namespace
 
-Ref<> NewClassMethod(Object* callable) {
-  Ref<> cm = CMNew(&ClassMethodType, nullptr, 0, nullptr);
-  PY_RETURN_IF_NULL(cm);
+namespace {
+
+// classmethod(callable) / staticmethod(callable), made as calling the type makes them.
+Ref<> NewCallableWrapper(Type* type, InitFn init, Object* callable) {
+  Ref<> w = CMNew(type, nullptr, 0, nullptr);
+  PY_RETURN_IF_NULL(w);
   Object* a[1] = {callable};
-  if (CMInit(cm.get(), a, 1, nullptr) < 0) return nullptr;
-  return cm;
+  if (init(w.get(), a, 1, nullptr) < 0) return nullptr;
+  return w;
+}
+
+}  // namespace
+
+Ref<> NewClassMethod(Object* callable) {
+  return NewCallableWrapper(&ClassMethodType, &CMInit, callable);
 }
 
 Ref<> NewStaticMethod(Object* callable) {
-  Ref<> sm = CMNew(&StaticMethodType, nullptr, 0, nullptr);
-  PY_RETURN_IF_NULL(sm);
-  Object* a[1] = {callable};
-  if (SMInit(sm.get(), a, 1, nullptr) < 0) return nullptr;
-  return sm;
+  return NewCallableWrapper(&StaticMethodType, &SMInit, callable);
 }
 
 void InitDescrFuncTypes() {

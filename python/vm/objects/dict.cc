@@ -571,6 +571,12 @@ Ref<Dict> NewDict() {
   return StealRef(d);
 }
 
+bool EnsureDict(Object** field) {
+  if (*field != nullptr) return true;
+  *field = NewDict().release();
+  return *field != nullptr;
+}
+
 Object* DictGetItem(Dict* d, Object* key) {
   int64_t hash = KeyHash(key);
   if (hash == -1) return nullptr;

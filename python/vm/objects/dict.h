@@ -49,6 +49,9 @@ inline bool IsDict(Object* o) { return HasFlag(o->type, kDictSubclass); }
 inline bool IsExactDict(Object* o) { return o->type == &DictType; }
 
 Ref<Dict> NewDict();
+// Fills an object's owned dict field (a lazily made __dict__) with a new dict if it is null;
+// false on memory error.
+[[nodiscard]] bool EnsureDict(Object** field);
 // Borrowed value or null: null with ErrorOccurred() means the key's hash/eq raised.
 Object* DictGetItem(Dict* d, Object* key);
 Object* DictGetItemStr(Dict* d, Str* key);

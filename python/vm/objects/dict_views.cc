@@ -11,6 +11,7 @@
 #include "python/vm/objects/dict.h"
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/list.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/repr_guard.h"
 #include "python/vm/objects/set.h"
 #include "python/vm/objects/singletons.h"
@@ -61,21 +62,6 @@ int ViewKind(Object* o) {
 }
 bool IsKeysOrItemsView(Object* o) { return o->type == &DictKeysType || o->type == &DictItemsType; }
 
-void ViewDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<DictView*>(o)->dict);
-  FreeObject(o);
-}
-void ViewTraverse(Object* o, VisitFn visit, void* arg) {
-  Object* d = static_cast<DictView*>(o)->dict;
-  if (d != nullptr) visit(d, arg);
-}
-void ViewClear(Object* o) {
-  DictView* v = static_cast<DictView*>(o);
-  Object* d = v->dict;
-  v->dict = nullptr;
-  Xdecref(d);
-}
 
 int64_t ViewLength(Object* o) {
   Object* d = static_cast<DictView*>(o)->dict;
@@ -240,22 +226,6 @@ Ref<> ViewMapping(Object* self) {
 
 // --- iterators ---------------------------------------------------------------------------------
 
-void IterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<DictIter*>(o)->dict);
-  FreeObject(o);
-}
-void IterTraverse(Object* o, VisitFn visit, void* arg) {
-  Object* d = static_cast<DictIter*>(o)->dict;
-  if (d != nullptr) visit(d, arg);
-}
-void IterClear(Object* o) {
-  DictIter* it = static_cast<DictIter*>(o);
-  Object* d = it->dict;
-  it->dict = nullptr;
-  Xdecref(d);
-}
-
 Ref<> MakeResult(int kind, DictEntry* e) {
   if (kind == kDictKeys) return NewRef(e->key);
   if (kind == kDictValues) return NewRef(e->value);
@@ -334,9 +304,7 @@ void InitView(Type* t, const char* name, const MethodDef* methods, bool set_like
                      .flags = kHaveGc,
                      .methods = methods,
                      .getsets = kViewGetSets});
-  t->dealloc = &ViewDealloc;
-  t->traverse = &ViewTraverse;
-  t->clear = &ViewClear;
+  SetOneRefGcSlots<DictView, &DictView::dict>(t);
   t->length = &ViewLength;
   t->iter = &ViewIter;
   t->repr = &ViewRepr;
@@ -354,9 +322,7 @@ void InitIter(Type* t, const char* name, bool reversed) {
                      .basicsize = sizeof(DictIter),
                      .flags = kHaveGc,
                      .methods = kIterMethods});
-  t->dealloc = &IterDealloc;
-  t->traverse = &IterTraverse;
-  t->clear = &IterClear;
+  SetOneRefGcSlots<DictIter, &DictIter::dict>(t);
   t->iter = &SelfIter;
   t->iternext = reversed ? &IterNextReversed : &IterNextForward;
 }

@@ -197,15 +197,22 @@ Ref<> GetContextAttr(Object* self) {
   Object* c = AsExc(self)->context;
   return NewRef(c != nullptr ? c : None());
 }
-int SetContextAttr(Object* self, Object* value) {
+// The checks of the __context__ and __cause__ setters (`what`: "context" or "cause"): the value
+// is None or an exception, and cannot be deleted.
+bool CheckChainedValue(Object* value, const char* what) {
   if (value == nullptr) {
-    SetError(&TypeErrorType, "__context__ may not be deleted");
-    return -1;
+    SetErrorF(&TypeErrorType, "__%s__ may not be deleted", what);
+    return false;
   }
   if (value != None() && !IsExceptionInstance(value)) {
-    SetError(&TypeErrorType, "exception context must be None or derive from BaseException");
-    return -1;
+    SetErrorF(&TypeErrorType, "exception %s must be None or derive from BaseException", what);
+    return false;
   }
+  return true;
+}
+
+int SetContextAttr(Object* self, Object* value) {
+  if (!CheckChainedValue(value, "context")) return -1;
   ExceptionSetContext(self, value);
   return 0;
 }
@@ -215,14 +222,7 @@ Ref<> GetCauseAttr(Object* self) {
   return NewRef(c != nullptr ? c : None());
 }
 int SetCauseAttr(Object* self, Object* value) {
-  if (value == nullptr) {
-    SetError(&TypeErrorType, "__cause__ may not be deleted");
-    return -1;
-  }
-  if (value != None() && !IsExceptionInstance(value)) {
-    SetError(&TypeErrorType, "exception cause must be None or derive from BaseException");
-    return -1;
-  }
+  if (!CheckChainedValue(value, "cause")) return -1;
   ExceptionSetCause(self, value);
   return 0;
 }
@@ -243,11 +243,7 @@ int SetSuppressContext(Object* self, Object* value) {
 
 Ref<> GetDictAttr(Object* self) {
   BaseExceptionObject* e = AsExc(self);
-  if (e->dict == nullptr) {
-    Ref<Dict> d = NewDict();
-    PY_RETURN_IF_NULL(d);
-    e->dict = d.release();
-  }
+  if (!EnsureDict(&e->dict)) return nullptr;
   return NewRef(e->dict);
 }
 int SetDictAttr(Object* self, Object* value) {

@@ -36,14 +36,6 @@ Ref<> BaseExceptionStr(Object* self);
                                   Object** out);
 [[nodiscard]] bool NoKwargs(Object* self, Tuple* kwnames);
 
-// Replaces an owned field.
-inline void SetField(Object** field, Object* value) {
-  Object* old = *field;
-  Xincref(value);
-  *field = value;
-  Xdecref(old);
-}
-
 // A getset for the i-th extra field: reads None when unset; assignment stores any object;
 // deletion empties it (as CPython's T_OBJECT members).
 template <size_t I>

@@ -145,22 +145,8 @@ namespace {
 // The operand as a double for arithmetic: float or int; *ok false means "not a number we take"
 // (NotImplemented); an int too large raises OverflowError (returns false with *ok true).
 bool ToDoubleOperand(Object* o, double* out, bool* ok) {
-  *ok = true;
-  if (IsFloat(o)) {
-    *out = FloatValue(o);
-    return true;
-  }
-  if (IsInt(o)) {
-    auto d = IntValue(o).ToDouble();
-    if (!d.ok()) {
-      SetIntError(d.error());
-      return false;
-    }
-    *out = d.value();
-    return true;
-  }
-  *ok = false;
-  return false;
+  *ok = IsFloat(o) || IsInt(o);
+  return *ok && AsDouble(o, out);
 }
 
 }  // namespace
@@ -172,10 +158,7 @@ bool AsDouble(Object* o, double* out) {
   }
   if (IsInt(o)) {
     auto d = IntValue(o).ToDouble();
-    if (!d.ok()) {
-      SetIntError(d.error());
-      return false;
-    }
+    if (!IntOk(d)) return false;
     *out = d.value();
     return true;
   }
@@ -327,18 +310,19 @@ Ref<> FloatNew(Type* type, Object* const* args, size_t nargs, Tuple* kwnames) {
 
 // --- arithmetic -----------------------------------------------------------------------------
 
-#define FLOAT_OPERANDS(a, b)               \
-  double x, y;                             \
-  {                                        \
-    bool ok;                               \
-    if (!ToDoubleOperand(a, &x, &ok)) {    \
-      if (!ok) return NewNotImplemented(); \
-      return nullptr;                      \
-    }                                      \
-    if (!ToDoubleOperand(b, &y, &ok)) {    \
-      if (!ok) return NewNotImplemented(); \
-      return nullptr;                      \
-    }                                      \
+// False with ZeroDivisionError(message) when the divisor y is zero.
+bool CheckDivisor(double y, const char* message) {
+  if (y != 0.0) return true;
+  SetError(&ZeroDivisionErrorType, message);
+  return false;
+}
+
+// x and y: the operands as doubles, or return NotImplemented (not a float or int) or null (an
+// int too large for a double).
+#define FLOAT_OPERANDS(a, b)                                                   \
+  double x, y;                                                                 \
+  if (bool ok; !ToDoubleOperand(a, &x, &ok) || !ToDoubleOperand(b, &y, &ok)) { \
+    return ok ? Ref<>() : NewNotImplemented();                                 \
   }
 
 Ref<> FloatAdd(Object* a, Object* b) {
@@ -355,10 +339,7 @@ Ref<> FloatMul(Object* a, Object* b) {
 }
 Ref<> FloatTrueDiv(Object* a, Object* b) {
   FLOAT_OPERANDS(a, b);
-  if (y == 0.0) {
-    SetError(&ZeroDivisionErrorType, "float division by zero");
-    return nullptr;
-  }
+  if (!CheckDivisor(y, "float division by zero")) return nullptr;
   return NewFloat(x / y);
 }
 
@@ -396,28 +377,19 @@ void FloatDivModValues(double x, double y, double* floordiv, double* mod) {
 
 Ref<> FloatMod(Object* a, Object* b) {
   FLOAT_OPERANDS(a, b);
-  if (y == 0.0) {
-    SetError(&ZeroDivisionErrorType, "float modulo");
-    return nullptr;
-  }
+  if (!CheckDivisor(y, "float modulo")) return nullptr;
   return NewFloat(FloatModValue(x, y));
 }
 Ref<> FloatFloorDiv(Object* a, Object* b) {
   FLOAT_OPERANDS(a, b);
-  if (y == 0.0) {
-    SetError(&ZeroDivisionErrorType, "float floor division by zero");
-    return nullptr;
-  }
+  if (!CheckDivisor(y, "float floor division by zero")) return nullptr;
   double q, m;
   FloatDivModValues(x, y, &q, &m);
   return NewFloat(q);
 }
 Ref<> FloatDivMod(Object* a, Object* b) {
   FLOAT_OPERANDS(a, b);
-  if (y == 0.0) {
-    SetError(&ZeroDivisionErrorType, "float divmod()");
-    return nullptr;
-  }
+  if (!CheckDivisor(y, "float divmod()")) return nullptr;
   double q, m;
   FloatDivModValues(x, y, &q, &m);
   Ref<> qo = NewFloat(q);
@@ -526,28 +498,7 @@ Ref<> FloatRichCompare(Object* a, Object* b, CompareOp op) {
   } else {
     return NewNotImplemented();
   }
-  bool r = false;
-  switch (op) {
-    case CompareOp::kLt:
-      r = c < 0;
-      break;
-    case CompareOp::kLe:
-      r = c <= 0;
-      break;
-    case CompareOp::kEq:
-      r = c == 0;
-      break;
-    case CompareOp::kNe:
-      r = c != 0;
-      break;
-    case CompareOp::kGt:
-      r = c > 0;
-      break;
-    case CompareOp::kGe:
-      r = c >= 0;
-      break;
-  }
-  return NewBool(r);
+  return NewBool(CompareOrder(c, op));
 }
 
 int64_t FloatHash(Object* a) { return HashDouble(a, FloatValue(a)); }

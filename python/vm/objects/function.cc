@@ -222,14 +222,6 @@ void CodeDealloc(Object* o) {
 
 Function* AsFunc(Object* o) { return static_cast<Function*>(o); }
 
-// Replaces an owned field.
-void SetField(Object** field, Object* value) {
-  Object* old = *field;
-  *field = value;
-  Xincref(value);
-  Xdecref(old);
-}
-
 Ref<> NoneIfNull(Object* o) { return NewRef(o != nullptr ? o : None()); }
 
 Ref<> FuncGetCode(Object* o) { return NewRef(AsFunc(o)->code); }
@@ -333,11 +325,7 @@ int FuncSetAnnotations(Object* o, Object* v) {
 }
 Ref<> FuncGetDict(Object* o) {
   Function* f = AsFunc(o);
-  if (f->dict == nullptr) {
-    Ref<Dict> d = NewDict();
-    PY_RETURN_IF_NULL(d);
-    f->dict = d.release();
-  }
+  if (!EnsureDict(&f->dict)) return nullptr;
   return NewRef(f->dict);
 }
 int FuncSetDict(Object* o, Object* v) {
@@ -489,16 +477,7 @@ Ref<> CellRichCompare(Object* a, Object* b, CompareOp op) {
   if (x != nullptr && y != nullptr) return RichCompare(x, y, op);
   // Empty cells sort before full ones.
   int cmp = (x != nullptr) - (y != nullptr);
-  bool r = false;
-  switch (op) {
-    case CompareOp::kLt: r = cmp < 0; break;
-    case CompareOp::kLe: r = cmp <= 0; break;
-    case CompareOp::kEq: r = cmp == 0; break;
-    case CompareOp::kNe: r = cmp != 0; break;
-    case CompareOp::kGt: r = cmp > 0; break;
-    case CompareOp::kGe: r = cmp >= 0; break;
-  }
-  return NewBool(r);
+  return NewBool(CompareOrder(cmp, op));
 }
 
 Ref<> CellNew(Type* /*type*/, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -513,9 +492,7 @@ void CellTraverse(Object* o, VisitFn visit, void* arg) {
 }
 void CellClear(Object* o) {
   Cell* c = static_cast<Cell*>(o);
-  Object* old = c->ref;
-  c->ref = nullptr;
-  Xdecref(old);
+  ClearField(&c->ref);
 }
 
 // --- Bound methods --------------------------------------------------------------------------

@@ -77,10 +77,7 @@ Ref<> NewInt(BigInt v) {
 }
 
 Ref<> NewInt(IntResult<BigInt> r) {
-  if (!r.ok()) {
-    SetIntError(r.error());
-    return nullptr;
-  }
+  if (!IntOk(r)) return nullptr;
   return NewInt(std::move(r).value());
 }
 
@@ -308,10 +305,7 @@ Ref<> IntMod(Object* a, Object* b) {
 Ref<> IntDivMod(Object* a, Object* b) {
   INT_BINARY_PROLOGUE(a, b);
   auto r = BigInt::DivMod(x, y);
-  if (!r.ok()) {
-    SetIntError(r.error());
-    return nullptr;
-  }
+  if (!IntOk(r)) return nullptr;
   Ref<> q = NewInt(std::move(r.value().first));
   PY_RETURN_IF_NULL(q);
   Ref<> m = NewInt(std::move(r.value().second));
@@ -321,10 +315,7 @@ Ref<> IntDivMod(Object* a, Object* b) {
 Ref<> IntTrueDiv(Object* a, Object* b) {
   INT_BINARY_PROLOGUE(a, b);
   auto r = BigInt::TrueDiv(x, y);
-  if (!r.ok()) {
-    SetIntError(r.error());
-    return nullptr;
-  }
+  if (!IntOk(r)) return nullptr;
   return NewFloat(r.value());
 }
 Ref<> IntPow(Object* a, Object* b, Object* m) {
@@ -334,15 +325,9 @@ Ref<> IntPow(Object* a, Object* b, Object* m) {
   if (m == nullptr || m == None()) {
     if (y.Sign() < 0) {
       auto fx = x.ToDouble();
-      if (!fx.ok()) {
-        SetIntError(fx.error());
-        return nullptr;
-      }
+      if (!IntOk(fx)) return nullptr;
       auto fy = y.ToDouble();
-      if (!fy.ok()) {
-        SetIntError(fy.error());
-        return nullptr;
-      }
+      if (!IntOk(fy)) return nullptr;
       return FloatPow(fx.value(), fy.value());
     }
     return NewInt(BigInt::Pow(x, y));
@@ -379,38 +364,14 @@ Ref<> IntInvert(Object* a) { return NewInt(~IntValue(a)); }
 int IntBool(Object* a) { return IntValue(a).IsZero() ? 0 : 1; }
 Ref<> IntFloat(Object* a) {
   auto d = IntValue(a).ToDouble();
-  if (!d.ok()) {
-    SetIntError(d.error());
-    return nullptr;
-  }
+  if (!IntOk(d)) return nullptr;
   return NewFloat(d.value());
 }
 
 Ref<> IntRichCompare(Object* a, Object* b, CompareOp op) {
   if (!IsInt(a) || !IsInt(b)) return NewNotImplemented();
   auto c = IntValue(a) <=> IntValue(b);
-  bool r = false;
-  switch (op) {
-    case CompareOp::kLt:
-      r = c < 0;
-      break;
-    case CompareOp::kLe:
-      r = c <= 0;
-      break;
-    case CompareOp::kEq:
-      r = c == 0;
-      break;
-    case CompareOp::kNe:
-      r = c != 0;
-      break;
-    case CompareOp::kGt:
-      r = c > 0;
-      break;
-    case CompareOp::kGe:
-      r = c >= 0;
-      break;
-  }
-  return NewBool(r);
+  return NewBool(CompareOrder(c, op));
 }
 
 int64_t IntHash(Object* a) { return IntValue(a).Hash(); }
@@ -420,10 +381,7 @@ Ref<> IntRepr(Object* a) {
   // misjudges 0).
   if (IntValue(a).IsSmall()) return NewStr(IntValue(a).ToString());
   auto s = IntValue(a).ToDecimalString(static_cast<size_t>(int_max_str_digits));
-  if (!s.ok()) {
-    SetIntError(s.error());
-    return nullptr;
-  }
+  if (!IntOk(s)) return nullptr;
   return NewStr(s.value());
 }
 

@@ -40,6 +40,13 @@ Ref<> NewInt(bigint::IntResult<bigint::BigInt> r);
 Ref<> NewIntOfType(Type* type, bigint::BigInt v);
 // Raises the Python exception a bigint operation reported.
 void SetIntError(const bigint::IntError& e);
+// Whether a bigint operation succeeded; if not, raises its error (as SetIntError) and is false.
+template <typename T>
+bool IntOk(const bigint::IntResult<T>& r) {
+  if (r.ok()) return true;
+  SetIntError(r.error());
+  return false;
+}
 
 inline const bigint::BigInt& IntValue(Object* o) { return static_cast<Int*>(o)->value; }
 // The value if it fits int64 (no error set otherwise).

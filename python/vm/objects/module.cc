@@ -67,11 +67,7 @@ int ModuleInit(Object* self, Object* const* args, size_t nargs, Tuple* kwnames) 
     return -1;
   }
   Module* m = AsModule(self);
-  if (m->dict == nullptr) {
-    Ref<Dict> d = NewDict();
-    if (!d) return -1;
-    m->dict = d.release();
-  }
+  if (!EnsureDict(&m->dict)) return -1;
   return InitModuleDict(static_cast<Dict*>(m->dict), a[0], a[1]) ? 0 : -1;
 }
 
@@ -219,11 +215,7 @@ void InitModuleType() {
   ModuleType.traverse = [](Object* o, VisitFn visit, void* arg) {
     if (AsModule(o)->dict != nullptr) visit(AsModule(o)->dict, arg);
   };
-  ModuleType.clear = [](Object* o) {
-    Object* d = AsModule(o)->dict;
-    AsModule(o)->dict = nullptr;
-    Xdecref(d);
-  };
+  ModuleType.clear = [](Object* o) { ClearField(&AsModule(o)->dict); };
   ModuleType.new_ = &ModuleNew;
   ModuleType.init = &ModuleInit;
   ModuleType.repr = &ModuleRepr;

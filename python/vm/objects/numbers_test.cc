@@ -12,31 +12,18 @@
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/str.h"
 #include "python/vm/runtime.h"
+#include "python/vm/testing/runtime_fixture.h"
 
 namespace pyrite::vm {
 namespace {
 
 using bigint::BigInt;
 
-class NumbersTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { ASSERT_TRUE(InitCoreRuntime()); }
-  static void TearDownTestSuite() { FinalizeRuntime(); }
-  void TearDown() override {
-    EXPECT_FALSE(ErrorOccurred());
-    ClearError();
-  }
-};
+class NumbersTest : public RuntimeTest {};
 
 // The text of a str result, or "<error: message>" (the error is cleared).
 std::string Text(Ref<> r) {
-  if (!r) {
-    Ref<> exc = FetchError();
-    Ref<> s = exc ? ToStr(exc.get()) : nullptr;
-    std::string msg = s ? std::string(StrUtf8(static_cast<Str*>(s.get()))) : "?";
-    ClearError();
-    return "<error: " + msg + ">";
-  }
+  if (!r) return "<error: " + TakeErrorMessage() + ">";
   return std::string(StrUtf8(static_cast<Str*>(r.get())));
 }
 

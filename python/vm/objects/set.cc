@@ -16,6 +16,7 @@
 #include "python/vm/objects/dict.h"
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/list.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/repr_guard.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
@@ -111,6 +112,24 @@ bool TableResize(Set* s, int64_t minused) {
   return true;
 }
 
+// Whether the live entry `e` (whose hash equals key's) holds `key`: 1 yes, 0 no, -1 error.
+// *changed is set when a comparison by __eq__ mutated the table under the probe (the caller
+// decides, as CPython's lookkey and add_entry do, whether that restarts the probe).
+inline int EntryHoldsKey(Set* s, SetEntry* e, Object* key, bool* changed) {
+  *changed = false;
+  Object* start = e->key;
+  if (start == key) return 1;
+  if (IsExactStr(start) && IsExactStr(key)) {
+    return StrEqual(static_cast<Str*>(start), static_cast<Str*>(key)) ? 1 : 0;
+  }
+  SetEntry* table = s->table;
+  Incref(start);
+  int cmp = RichCompareBool(start, key, CompareOp::kEq);
+  Decref(start);
+  *changed = table != s->table || e->key != start;
+  return cmp;
+}
+
 // Finds the live entry for key: returns it, or null (not found; *err set on error).
 SetEntry* FindEntry(Set* s, Object* key, int64_t hash, bool* err) {
   *err = false;
@@ -125,23 +144,15 @@ restart:
     while (true) {
       if (e->key == nullptr) return nullptr;
       if (e->hash == hash && e->key != kDummy) {
-        Object* start = e->key;
-        if (start == key) return e;
-        if (IsExactStr(start) && IsExactStr(key)) {
-          if (StrEqual(static_cast<Str*>(start), static_cast<Str*>(key))) return e;
-        } else {
-          SetEntry* table = s->table;
-          Incref(start);
-          int cmp = RichCompareBool(start, key, CompareOp::kEq);
-          Decref(start);
-          if (cmp < 0) {
-            *err = true;
-            return nullptr;
-          }
-          if (table != s->table || e->key != start) goto restart;
-          if (cmp > 0) return e;
-          mask = static_cast<uint64_t>(s->mask);
+        bool changed;
+        int cmp = EntryHoldsKey(s, e, key, &changed);
+        if (cmp < 0) {
+          *err = true;
+          return nullptr;
         }
+        if (changed) goto restart;
+        if (cmp > 0) return e;
+        mask = static_cast<uint64_t>(s->mask);
       }
       if (probes-- == 0) break;
       ++e;
@@ -169,20 +180,11 @@ restart:
       if (e->key == kDummy) {
         freeslot = e;  // the last deleted slot on the probe path is reused, as in CPython
       } else if (e->hash == hash) {
-        Object* start = e->key;
-        if (start == key) return 0;
-        if (IsExactStr(start) && IsExactStr(key)) {
-          if (StrEqual(static_cast<Str*>(start), static_cast<Str*>(key))) return 0;
-        } else {
-          SetEntry* table = s->table;
-          Incref(start);
-          int cmp = RichCompareBool(start, key, CompareOp::kEq);
-          Decref(start);
-          if (cmp > 0) return 0;
-          if (cmp < 0) return -1;
-          if (table != s->table || e->key != start) goto restart;
-          mask = static_cast<uint64_t>(s->mask);
-        }
+        bool changed;
+        int cmp = EntryHoldsKey(s, e, key, &changed);
+        if (cmp != 0) return cmp > 0 ? 0 : -1;
+        if (changed) goto restart;
+        mask = static_cast<uint64_t>(s->mask);
       }
       if (probes-- == 0) break;
       ++e;
@@ -426,15 +428,12 @@ bool DifferenceUpdateInternal(Set* s, Object* other) {
 }
 
 Ref<Set> Difference(Set* s, Object* other) {
-  if (!IsAnySet(other) && !IsExactDict(other)) {
-    Ref<Set> r = SetCopyOf(s);
-    PY_RETURN_IF_NULL(r);
-    if (!DifferenceUpdateInternal(r.get(), other)) return nullptr;
-    return r;
-  }
-  int64_t other_size = IsAnySet(other) ? static_cast<Set*>(other)->used
-                                       : static_cast<Dict*>(other)->used;
-  if ((s->used >> 2) > other_size) {
+  // Copy and discard, unless `other` is a set or dict not much smaller than `s`: then build the
+  // result from the keys of `s` missing from `other`.
+  int64_t other_size = IsAnySet(other)      ? static_cast<Set*>(other)->used
+                       : IsExactDict(other) ? static_cast<Dict*>(other)->used
+                                            : -1;
+  if (other_size < 0 || (s->used >> 2) > other_size) {
     Ref<Set> r = SetCopyOf(s);
     PY_RETURN_IF_NULL(r);
     if (!DifferenceUpdateInternal(r.get(), other)) return nullptr;
@@ -709,24 +708,23 @@ Ref<> FrozenSetCopyMethod(Object* self, Object* const*, size_t, Tuple*) {
   return SetCopyOf(AsSet(self));
 }
 
-Ref<> SetDiscardMethod(Object* self, Object* const* args, size_t, Tuple*) {
+// discard/remove: 1 removed, 0 missing, -1 error (a set key is retried as a frozenset).
+int DiscardKey(Object* self, Object* key) {
   Set* s = AsSet(self);
-  int r = WithFrozenRetry(args[0], [s](Object* k) {
+  return WithFrozenRetry(key, [s](Object* k) {
     int64_t hash = KeyHash(k);
     if (hash == -1) return -1;
     return DiscardEntry(s, k, hash);
   });
-  if (r < 0) return nullptr;
+}
+
+Ref<> SetDiscardMethod(Object* self, Object* const* args, size_t, Tuple*) {
+  if (DiscardKey(self, args[0]) < 0) return nullptr;
   return NewNone();
 }
 
 Ref<> SetRemoveMethod(Object* self, Object* const* args, size_t, Tuple*) {
-  Set* s = AsSet(self);
-  int r = WithFrozenRetry(args[0], [s](Object* k) {
-    int64_t hash = KeyHash(k);
-    if (hash == -1) return -1;
-    return DiscardEntry(s, k, hash);
-  });
+  int r = DiscardKey(self, args[0]);
   if (r < 0) return nullptr;
   if (r == 0) {
     SetErrorWithValue(&KeyErrorType, args[0]);
@@ -877,21 +875,6 @@ Ref<> SetReduceMethod(Object* self, Object* const*, size_t, Tuple*) {
 
 // --- iterator ----------------------------------------------------------------------------------
 
-void SetIterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<SetIter*>(o)->set);
-  FreeObject(o);
-}
-void SetIterTraverse(Object* o, VisitFn visit, void* arg) {
-  Object* s = static_cast<SetIter*>(o)->set;
-  if (s != nullptr) visit(s, arg);
-}
-void SetIterClear(Object* o) {
-  SetIter* it = static_cast<SetIter*>(o);
-  Object* s = it->set;
-  it->set = nullptr;
-  Xdecref(s);
-}
 Ref<> SetIterNext(Object* o) {
   SetIter* it = static_cast<SetIter*>(o);
   Set* s = static_cast<Set*>(it->set);
@@ -1044,9 +1027,7 @@ void InitSetTypes() {
                                 .basicsize = sizeof(SetIter),
                                 .flags = kHaveGc,
                                 .methods = kSetIterMethods});
-  SetIterType.dealloc = &SetIterDealloc;
-  SetIterType.traverse = &SetIterTraverse;
-  SetIterType.clear = &SetIterClear;
+  SetOneRefGcSlots<SetIter, &SetIter::set>(&SetIterType);
   SetIterType.iter = &SelfIter;
   SetIterType.iternext = &SetIterNext;
 }

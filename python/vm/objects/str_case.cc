@@ -230,26 +230,31 @@ Ref<> StrIsIdentifierMethod(Object* self, Object* const*, size_t, Tuple*) {
   return NewBool(true);
 }
 
-Ref<> StrIsUpperMethod(Object* self, Object* const*, size_t, Tuple*) {
+namespace {
+
+// isupper() (upper: true) / islower(): some character of that case and none of the other case
+// nor titlecase.
+Ref<> AllCased(Object* self, bool upper) {
   Str* s = AsStr(self);
+  bool (*is_case)(char32_t) = upper ? &unicode::IsUpper : &unicode::IsLower;
+  bool (*is_other)(char32_t) = upper ? &unicode::IsLower : &unicode::IsUpper;
   bool cased = false;
   for (int64_t i = 0; i < s->length; ++i) {
     const char32_t c = StrAt(s, i);
-    if (unicode::IsLower(c) || unicode::IsTitle(c)) return NewBool(false);
-    if (unicode::IsUpper(c)) cased = true;
+    if (is_other(c) || unicode::IsTitle(c)) return NewBool(false);
+    if (is_case(c)) cased = true;
   }
   return NewBool(cased);
 }
 
+}  // namespace
+
+Ref<> StrIsUpperMethod(Object* self, Object* const*, size_t, Tuple*) {
+  return AllCased(self, true);
+}
+
 Ref<> StrIsLowerMethod(Object* self, Object* const*, size_t, Tuple*) {
-  Str* s = AsStr(self);
-  bool cased = false;
-  for (int64_t i = 0; i < s->length; ++i) {
-    const char32_t c = StrAt(s, i);
-    if (unicode::IsUpper(c) || unicode::IsTitle(c)) return NewBool(false);
-    if (unicode::IsLower(c)) cased = true;
-  }
-  return NewBool(cased);
+  return AllCased(self, false);
 }
 
 Ref<> StrIsTitleMethod(Object* self, Object* const*, size_t, Tuple*) {

@@ -12,6 +12,7 @@
 #include "python/vm/objects/bytes.h"
 #include "python/vm/objects/formatter.h"
 #include "python/vm/objects/int.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/range.h"
 #include "python/vm/objects/singletons.h"
 #include "python/vm/objects/str.h"
@@ -41,30 +42,10 @@ Ref<> StrRichCompare(Object* a, Object* b, CompareOp op) {
   if (!IsStr(a) || !IsStr(b)) return NewNotImplemented();
   Str* x = AsStr(a);
   Str* y = AsStr(b);
-  bool result;
-  switch (op) {
-    case CompareOp::kEq:
-      result = StrEqual(x, y);
-      break;
-    case CompareOp::kNe:
-      result = !StrEqual(x, y);
-      break;
-    case CompareOp::kLt:
-      result = StrCompare(x, y) < 0;
-      break;
-    case CompareOp::kLe:
-      result = StrCompare(x, y) <= 0;
-      break;
-    case CompareOp::kGt:
-      result = StrCompare(x, y) > 0;
-      break;
-    case CompareOp::kGe:
-      result = StrCompare(x, y) >= 0;
-      break;
-    default:
-      return NewNotImplemented();
-  }
-  return NewBool(result);
+  // Equality needs no ordering (and StrEqual checks lengths and hashes first).
+  if (op == CompareOp::kEq) return NewBool(StrEqual(x, y));
+  if (op == CompareOp::kNe) return NewBool(!StrEqual(x, y));
+  return NewBool(CompareOrder(StrCompare(x, y), op));
 }
 
 int64_t StrLength(Object* self) { return AsStr(self)->length; }
@@ -214,23 +195,6 @@ struct StrIter : Object {
   int64_t index;
 };
 
-void StrIterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<StrIter*>(o)->str);
-  FreeObject(o);
-}
-
-void StrIterTraverse(Object* o, VisitFn visit, void* arg) {
-  if (Object* s = static_cast<StrIter*>(o)->str) visit(s, arg);
-}
-
-void StrIterClear(Object* o) {
-  auto* it = static_cast<StrIter*>(o);
-  Object* s = it->str;
-  it->str = nullptr;
-  Xdecref(s);
-}
-
 Ref<> StrIterSelf(Object* o) { return NewRef(o); }
 
 Ref<> StrIterNext(Object* o) {
@@ -377,9 +341,7 @@ void InitStrType() {
                        .basicsize = sizeof(StrIter),
                        .flags = kHaveGc,
                        .methods = kStrIterMethods});
-    t->dealloc = &StrIterDealloc;
-    t->traverse = &StrIterTraverse;
-    t->clear = &StrIterClear;
+    SetOneRefGcSlots<StrIter, &StrIter::str>(t);
     t->iter = &StrIterSelf;
     t->iternext = &StrIterNext;
   }

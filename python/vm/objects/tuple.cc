@@ -12,6 +12,7 @@
 #include "python/vm/objects/containers_internal.h"
 #include "python/vm/objects/int.h"
 #include "python/vm/objects/list.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/range.h"
 #include "python/vm/objects/repr_guard.h"
 #include "python/vm/objects/singletons.h"
@@ -122,16 +123,7 @@ Ref<> TupleRichCompare(Object* a, Object* b, CompareOp op) {
     if (k == 0) break;
   }
   if (i >= v->size || i >= w->size) {
-    bool r = false;
-    switch (op) {
-      case CompareOp::kLt: r = v->size < w->size; break;
-      case CompareOp::kLe: r = v->size <= w->size; break;
-      case CompareOp::kEq: r = v->size == w->size; break;
-      case CompareOp::kNe: r = v->size != w->size; break;
-      case CompareOp::kGt: r = v->size > w->size; break;
-      case CompareOp::kGe: r = v->size >= w->size; break;
-    }
-    return NewBool(r);
+    return NewBool(CompareOrder(v->size <=> w->size, op));
   }
   if (op == CompareOp::kEq) return NewBool(false);
   if (op == CompareOp::kNe) return NewBool(true);
@@ -291,21 +283,6 @@ Ref<> TupleGetNewArgs(Object* self, Object* const*, size_t, Tuple*) {
 
 // --- tuple iterator ----------------------------------------------------------------------------
 
-void TupleIterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<TupleIter*>(o)->seq);
-  FreeObject(o);
-}
-void TupleIterTraverse(Object* o, VisitFn visit, void* arg) {
-  Object* s = static_cast<TupleIter*>(o)->seq;
-  if (s != nullptr) visit(s, arg);
-}
-void TupleIterClear(Object* o) {
-  TupleIter* it = static_cast<TupleIter*>(o);
-  Object* s = it->seq;
-  it->seq = nullptr;
-  Xdecref(s);
-}
 Ref<> TupleIterNext(Object* o) {
   TupleIter* it = static_cast<TupleIter*>(o);
   Tuple* t = static_cast<Tuple*>(it->seq);
@@ -397,9 +374,7 @@ void InitTupleType() {
                                   .basicsize = sizeof(TupleIter),
                                   .flags = kHaveGc,
                                   .methods = kTupleIterMethods});
-  TupleIterType.dealloc = &TupleIterDealloc;
-  TupleIterType.traverse = &TupleIterTraverse;
-  TupleIterType.clear = &TupleIterClear;
+  SetOneRefGcSlots<TupleIter, &TupleIter::seq>(&TupleIterType);
   TupleIterType.iter = &SelfIter;
   TupleIterType.iternext = &TupleIterNext;
 

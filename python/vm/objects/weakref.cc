@@ -200,9 +200,7 @@ void WeakRefTraverse(Object* self, VisitFn visit, void* arg) {
 void WeakRefClear(Object* self) {
   WeakRef* r = AsRef(self);
   Unlink(r);
-  Object* cb = r->callback;
-  r->callback = nullptr;
-  Xdecref(cb);
+  ClearField(&r->callback);
 }
 
 void WeakRefDealloc(Object* self) {
