@@ -21,6 +21,32 @@ using namespace vm;  // NOLINT: this file is all VM objects
 
 namespace {
 
+// The keyword arguments of min/max (`key`, `default`) and sorted (`key`, `reverse`): each known
+// one is stored in its out-parameter; false with TypeError for more than two or another name.
+// `fn` names the function in the messages.
+bool ParseKeyAndOther(Object* const* args, size_t nargs, Tuple* kwnames, const char* fn,
+                      std::string_view other_name, Object** key, Object** other) {
+  if (kwnames == nullptr) return true;
+  if (kwnames->size > 2) {
+    SetErrorF(&TypeErrorType, "%s() takes at most 2 keyword arguments (%lld given)", fn,
+              static_cast<long long>(kwnames->size));
+    return false;
+  }
+  for (int64_t i = 0; i < kwnames->size; ++i) {
+    std::string_view n = StrUtf8(static_cast<Str*>(kwnames->items[i]));
+    if (n == "key") {
+      *key = args[nargs + i];
+    } else if (n == other_name) {
+      *other = args[nargs + i];
+    } else {
+      SetErrorF(&TypeErrorType, "'%.*s' is an invalid keyword argument for %s()",
+                static_cast<int>(n.size()), n.data(), fn);
+      return false;
+    }
+  }
+  return true;
+}
+
 // min(iterable, *, key, default) / min(a, b, *args, key); `op` is kLt for min, kGt for max.
 Ref<> MinMax(Object* const* args, size_t nargs, Tuple* kwnames, CompareOp op, const char* name) {
   Object* key = nullptr;
@@ -29,25 +55,7 @@ Ref<> MinMax(Object* const* args, size_t nargs, Tuple* kwnames, CompareOp op, co
     SetErrorF(&TypeErrorType, "%s expected at least 1 argument, got 0", name);
     return nullptr;
   }
-  if (kwnames != nullptr && kwnames->size > 2) {
-    SetErrorF(&TypeErrorType, "%s() takes at most 2 keyword arguments (%lld given)", name,
-              static_cast<long long>(kwnames->size));
-    return nullptr;
-  }
-  if (kwnames != nullptr) {
-    for (int64_t i = 0; i < kwnames->size; ++i) {
-      std::string_view n = StrUtf8(static_cast<Str*>(kwnames->items[i]));
-      if (n == "key") {
-        key = args[nargs + i];
-      } else if (n == "default") {
-        dflt = args[nargs + i];
-      } else {
-        SetErrorF(&TypeErrorType, "'%.*s' is an invalid keyword argument for %s()",
-                  static_cast<int>(n.size()), n.data(), name);
-        return nullptr;
-      }
-    }
-  }
+  if (!ParseKeyAndOther(args, nargs, kwnames, name, "default", &key, &dflt)) return nullptr;
   if (nargs > 1 && dflt != nullptr) {
     SetErrorF(&TypeErrorType,
               "Cannot specify a default for %s() with multiple positional arguments", name);
@@ -204,26 +212,8 @@ Ref<> BuiltinSorted(Object*, Object* const* args, size_t nargs, Tuple* kwnames) 
   }
   Object* key = nullptr;
   Object* reverse = nullptr;
-  if (kwnames != nullptr && kwnames->size > 2) {
-    // The keywords go to list.sort's parser (two keyword-only parameters).
-    SetErrorF(&TypeErrorType, "sort() takes at most 2 keyword arguments (%lld given)",
-              static_cast<long long>(kwnames->size));
-    return nullptr;
-  }
-  if (kwnames != nullptr) {
-    for (int64_t i = 0; i < kwnames->size; ++i) {
-      std::string_view n = StrUtf8(static_cast<Str*>(kwnames->items[i]));
-      if (n == "key") {
-        key = args[nargs + i];
-      } else if (n == "reverse") {
-        reverse = args[nargs + i];
-      } else {
-        SetErrorF(&TypeErrorType, "'%.*s' is an invalid keyword argument for sort()",
-                  static_cast<int>(n.size()), n.data());
-        return nullptr;
-      }
-    }
-  }
+  // The keywords go to list.sort's parser (two keyword-only parameters), hence its name.
+  if (!ParseKeyAndOther(args, nargs, kwnames, "sort", "reverse", &key, &reverse)) return nullptr;
   if (key == None()) key = nullptr;
   bool rev = false;
   if (reverse != nullptr) {

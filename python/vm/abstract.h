@@ -105,6 +105,10 @@ Ref<> NumberFloat(Object* o);  // float(o)
 // --- Containers -----------------------------------------------------------------------------
 int64_t Length(Object* o);  // len(): -1 with "object of type 'int' has no len()"
 Ref<> GetItem(Object* o, Object* key);
+// mapping[key] where a missing key is not an error (a name lookup in a locals mapping): 1 with
+// *out set, 0 when the key is missing (an exact dict without it, or KeyError raised and
+// cleared), -1 with the error pending.
+[[nodiscard]] int MappingGetOptional(Object* mapping, Object* key, Ref<>* out);
 [[nodiscard]] int SetItem(Object* o, Object* key, Object* value);
 [[nodiscard]] int DelItem(Object* o, Object* key);
 int Contains(Object* container, Object* item);  // `in`: 1, 0, -1

@@ -175,6 +175,48 @@ int CallCheckHook(Object* hook, Object* arg, const char* where) {
   return IsTrue(r.get());
 }
 
+// isinstance/issubclass past their exact-type fast paths: a union checks its members and a
+// tuple each item (recursing through `check`); otherwise the class's `hook` decides, or the
+// type-based `fallback` when it has none. `where` is the recursion-limit message's suffix.
+int CheckClassInfo(Object* o, Object* cls, int (*check)(Object*, Object*),
+                   int (*fallback)(Object*, Object*), const char* hook, const char* where) {
+  if (IsUnion(cls)) {
+    Ref<> args = GetAttr(cls, "__args__");
+    if (!args) return -1;
+    return check(o, args.get());
+  }
+  if (IsTuple(cls)) {
+    if (!EnterRecursiveCall(where)) return -1;
+    Tuple* t = static_cast<Tuple*>(cls);
+    int r = 0;
+    for (int64_t i = 0; i < t->size; ++i) {
+      r = check(o, t->items[i]);
+      if (r != 0) break;
+    }
+    LeaveRecursiveCall();
+    return r;
+  }
+  Ref<> hook_fn = LookupSpecial(cls, InternStr(hook));
+  if (hook_fn) return CallCheckHook(hook_fn.get(), o, where);
+  if (ErrorOccurred()) return -1;
+  return fallback(o, cls);
+}
+
+// Calls a repr or str slot under the recursion limit (`where` is its message's suffix) and
+// checks that it returned a str, naming `dunder` in the TypeError otherwise.
+inline Ref<> CallStrSlot(Object* o, UnaryFn slot, const char* where, const char* dunder) {
+  if (!EnterRecursiveCall(where)) return nullptr;
+  Ref<> r = slot(o);
+  LeaveRecursiveCall();
+  if (!r) return nullptr;
+  if (!IsStr(r.get())) {
+    SetErrorF(&TypeErrorType, "%s returned non-string (type %.200s)", dunder,
+              TypeNameOf(r.get()));
+    return nullptr;
+  }
+  return r;
+}
+
 }  // namespace
 
 Ref<> Repr(Object* o) {
@@ -184,30 +226,14 @@ Ref<> Repr(Object* o) {
     std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
     return NewStr(std::string("<") + TypeNameOf(o) + " object at " + buf + ">");
   }
-  if (!EnterRecursiveCall(" while getting the repr of an object")) return nullptr;
-  Ref<> r = o->type->repr(o);
-  LeaveRecursiveCall();
-  if (!r) return nullptr;
-  if (!IsStr(r.get())) {
-    SetErrorF(&TypeErrorType, "__repr__ returned non-string (type %.200s)", TypeNameOf(r.get()));
-    return nullptr;
-  }
-  return r;
+  return CallStrSlot(o, o->type->repr, " while getting the repr of an object", "__repr__");
 }
 
 Ref<> ToStr(Object* o) {
   if (o == nullptr) return NewStr("<NULL>");
   if (IsExactStr(o)) return NewRef(o);
   if (o->type->str == nullptr) return Repr(o);
-  if (!EnterRecursiveCall(" while getting the str of an object")) return nullptr;
-  Ref<> r = o->type->str(o);
-  LeaveRecursiveCall();
-  if (!r) return nullptr;
-  if (!IsStr(r.get())) {
-    SetErrorF(&TypeErrorType, "__str__ returned non-string (type %.200s)", TypeNameOf(r.get()));
-    return nullptr;
-  }
-  return r;
+  return CallStrSlot(o, o->type->str, " while getting the str of an object", "__str__");
 }
 
 Ref<> Ascii(Object* o) {
@@ -329,26 +355,8 @@ Ref<> Format(Object* o, Object* spec) {
 int IsInstance(Object* o, Object* cls) {
   if (o->type == cls) return 1;
   if (IsExactType(cls)) return ObjectIsInstance(o, cls);
-  if (IsUnion(cls)) {
-    Ref<> args = GetAttr(cls, "__args__");
-    if (!args) return -1;
-    return IsInstance(o, args.get());
-  }
-  if (IsTuple(cls)) {
-    if (!EnterRecursiveCall(" in __instancecheck__")) return -1;
-    Tuple* t = static_cast<Tuple*>(cls);
-    int r = 0;
-    for (int64_t i = 0; i < t->size; ++i) {
-      r = IsInstance(o, t->items[i]);
-      if (r != 0) break;
-    }
-    LeaveRecursiveCall();
-    return r;
-  }
-  Ref<> hook = LookupSpecial(cls, InternStr("__instancecheck__"));
-  if (hook) return CallCheckHook(hook.get(), o, " in __instancecheck__");
-  if (ErrorOccurred()) return -1;
-  return ObjectIsInstance(o, cls);
+  return CheckClassInfo(o, cls, &IsInstance, &ObjectIsInstance, "__instancecheck__",
+                        " in __instancecheck__");
 }
 
 int IsSubclass(Object* derived, Object* cls) {
@@ -356,26 +364,8 @@ int IsSubclass(Object* derived, Object* cls) {
     if (derived == cls) return 1;
     return ObjectIsSubclass(derived, cls);
   }
-  if (IsUnion(cls)) {
-    Ref<> args = GetAttr(cls, "__args__");
-    if (!args) return -1;
-    return IsSubclass(derived, args.get());
-  }
-  if (IsTuple(cls)) {
-    if (!EnterRecursiveCall(" in __subclasscheck__")) return -1;
-    Tuple* t = static_cast<Tuple*>(cls);
-    int r = 0;
-    for (int64_t i = 0; i < t->size; ++i) {
-      r = IsSubclass(derived, t->items[i]);
-      if (r != 0) break;
-    }
-    LeaveRecursiveCall();
-    return r;
-  }
-  Ref<> hook = LookupSpecial(cls, InternStr("__subclasscheck__"));
-  if (hook) return CallCheckHook(hook.get(), derived, " in __subclasscheck__");
-  if (ErrorOccurred()) return -1;
-  return ObjectIsSubclass(derived, cls);
+  return CheckClassInfo(derived, cls, &IsSubclass, &ObjectIsSubclass, "__subclasscheck__",
+                        " in __subclasscheck__");
 }
 
 Ref<> Dir(Object* o) {

@@ -64,6 +64,22 @@ Ref<> GetItem(Object* o, Object* key) {
   return nullptr;
 }
 
+int MappingGetOptional(Object* mapping, Object* key, Ref<>* out) {
+  if (IsExactDict(mapping)) {
+    Object* x = DictGetItem(static_cast<Dict*>(mapping), key);
+    if (x != nullptr) {
+      *out = NewRef(x);
+      return 1;
+    }
+    return ErrorOccurred() ? -1 : 0;
+  }
+  *out = GetItem(mapping, key);
+  if (*out) return 1;
+  if (!ErrorMatches(&KeyErrorType)) return -1;
+  ClearError();
+  return 0;
+}
+
 int SetItem(Object* o, Object* key, Object* value) {
   if (o->type->ass_subscript != nullptr) return o->type->ass_subscript(o, key, value);
   if (o->type->sq_item != nullptr && key->type->nb_index == nullptr) {

@@ -210,6 +210,35 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define NAME(i) (static_cast<Str*>(names[i]))
+#define INLINE_CACHE(ix) ((ix) != kNoCache ? &code->caches[ix] : nullptr)
+// TOP() is replaced by the owned result of `expr` (a Ref, computed from TOP()), or the
+// instruction fails with TOP() unchanged. Leaves no RAII local behind.
+#define REPLACE_TOP(expr)                \
+  do {                                   \
+    Object* new_top_ = (expr).release(); \
+    if (new_top_ == nullptr) goto error; \
+    Decref(TOP());                       \
+    TOP() = new_top_;                    \
+  } while (0)
+// The instruction's two operands (TOP() and SECOND()) are replaced by the owned reference `r`.
+#define REPLACE_TWO(r) \
+  do {                 \
+    --sp;              \
+    Decref(sp[0]);     \
+    Decref(TOP());     \
+    TOP() = (r);       \
+  } while (0)
+// The frame stops running but stays alive (a generator's RETURN_GENERATOR or YIELD_VALUE):
+// save its position and unlink it from the thread.
+#define SUSPEND_FRAME(new_state)                              \
+  do {                                                        \
+    f->next_instr = static_cast<int32_t>(next_instr - first); \
+    f->stacktop = static_cast<int32_t>(sp - f->stack());      \
+    f->state = (new_state);                                   \
+    ts->frame = f->previous;                                  \
+    f->previous = nullptr;                                    \
+    --ts->recursion_depth;                                    \
+  } while (0)
 #define CHECK_INTERRUPT()                       \
   do {                                          \
     if (interrupt_pending) [[unlikely]] {       \
@@ -274,24 +303,15 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 
   // --- Operators ---------------------------------------------------------------------------
   TARGET(UNARY_POSITIVE) {
-    Ref<> r = UnaryPositive(TOP());
-    if (!r) goto error;
-    Decref(TOP());
-    TOP() = r.release();
+    REPLACE_TOP(UnaryPositive(TOP()));
     DISPATCH();
   }
   TARGET(UNARY_NEGATIVE) {
-    Ref<> r = UnaryNegative(TOP());
-    if (!r) goto error;
-    Decref(TOP());
-    TOP() = r.release();
+    REPLACE_TOP(UnaryNegative(TOP()));
     DISPATCH();
   }
   TARGET(UNARY_INVERT) {
-    Ref<> r = UnaryInvert(TOP());
-    if (!r) goto error;
-    Decref(TOP());
-    TOP() = r.release();
+    REPLACE_TOP(UnaryInvert(TOP()));
     DISPATCH();
   }
   TARGET(UNARY_NOT) {
@@ -340,12 +360,9 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
       }
       DISPATCH();
     }
-    Ref<> r = RichCompare(lhs, rhs, static_cast<CompareOp>(oparg));
-    if (!r) goto error;
-    --sp;
-    Decref(rhs);
-    Decref(lhs);
-    TOP() = r.release();
+    Object* r = RichCompare(lhs, rhs, static_cast<CompareOp>(oparg)).release();
+    if (r == nullptr) goto error;
+    REPLACE_TWO(r);
     DISPATCH();
   }
 
@@ -399,10 +416,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
       r = GetItem(container, sub);
       if (!r) goto error;
     }
-    --sp;
-    Decref(sub);
-    Decref(container);
-    TOP() = r.release();
+    REPLACE_TWO(r.release());
     DISPATCH();
   }
 
@@ -503,20 +517,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
       SetErrorF(&SystemErrorType, "no locals when loading '%s'", std::string(StrUtf8(name)).c_str());
       goto error;
     }
-    if (IsExactDict(locals)) {
-      Object* x = DictGetItemStr(static_cast<Dict*>(locals), name);
-      if (x != nullptr) {
-        v = NewRef(x);
-      } else if (ErrorOccurred()) {
-        goto error;
-      }
-    } else {
-      v = GetItem(locals, name);
-      if (!v) {
-        if (!ErrorMatches(&KeyErrorType)) goto error;
-        ClearError();
-      }
-    }
+    if (MappingGetOptional(locals, name, &v) < 0) goto error;
     if (!v) {
       Object* x = DictGetItemStr(static_cast<Dict*>(f->globals), name);
       if (x == nullptr) {
@@ -582,7 +583,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   TARGET(LOAD_GLOBAL) {
     uint16_t cache_ix = next_instr[0];
     next_instr += 5;
-    InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
+    InlineCache* c = INLINE_CACHE(cache_ix);
     Object* v = LoadGlobal(c, static_cast<Dict*>(f->globals), static_cast<Dict*>(f->builtins),
                            NAME(oparg >> 1));
     if (v == nullptr) goto error;
@@ -679,20 +680,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Str* name = static_cast<Str*>(static_cast<Tuple*>(code->localsplusnames)->items[oparg]);
     Object* locals = f->locals;
     Ref<> v;
-    if (IsExactDict(locals)) {
-      Object* x = DictGetItemStr(static_cast<Dict*>(locals), name);
-      if (x != nullptr) {
-        v = NewRef(x);
-      } else if (ErrorOccurred()) {
-        goto error;
-      }
-    } else {
-      v = GetItem(locals, name);
-      if (!v) {
-        if (!ErrorMatches(&KeyErrorType)) goto error;
-        ClearError();
-      }
-    }
+    if (MappingGetOptional(locals, name, &v) < 0) goto error;
     if (!v) {
       Object* x = static_cast<Cell*>(localsplus[oparg])->ref;
       if (x == nullptr) {
@@ -730,7 +718,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     next_instr += 4;
     Object* owner = TOP();
     Str* name = NAME(oparg);
-    InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
+    InlineCache* c = INLINE_CACHE(cache_ix);
     if (c != nullptr) {
       if (Object* v = CachedLoadAttr(c, owner, name)) {
         Incref(v);
@@ -752,7 +740,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     next_instr += 10;
     Object* owner = TOP();
     Str* name = NAME(oparg);
-    InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
+    InlineCache* c = INLINE_CACHE(cache_ix);
     if (c != nullptr) {
       if (Object* meth = CachedMethod(c, owner, name)) {
         // [method, self]: CALL passes self as the first argument.
@@ -787,7 +775,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* owner = TOP();
     Object* v = SECOND();
     Str* name = NAME(oparg);
-    InlineCache* c = cache_ix != kNoCache ? &code->caches[cache_ix] : nullptr;
+    InlineCache* c = INLINE_CACHE(cache_ix);
     if (c == nullptr || !CachedStoreAttr(c, owner, name, v)) {
       if (SetAttr(owner, name, v) < 0) goto error;
       if (c != nullptr && !FillStoreAttrCache(c, owner, name)) goto error;
@@ -811,10 +799,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* level = SECOND();
     Ref<> m = ImportName(f, NAME(oparg), fromlist, level);
     if (!m) goto error;
-    --sp;
-    Decref(fromlist);
-    Decref(level);
-    TOP() = m.release();
+    REPLACE_TWO(m.release());
     DISPATCH();
   }
 
@@ -854,21 +839,18 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   }
 
   // --- Containers --------------------------------------------------------------------------
-  TARGET(BUILD_TUPLE) {
-    Ref<Tuple> t = NewTuple(oparg);
-    if (!t) goto error;
-    for (int i = oparg - 1; i >= 0; --i) t->items[i] = POP();
-    PUSH(t.release());
-    DISPATCH();
+  // The top `oparg` values move into a new tuple or list, in order.
+#define BUILD_SEQUENCE(name, new_sized)                         \
+  TARGET(name) {                                                \
+    auto seq = new_sized(oparg);                                \
+    if (!seq) goto error;                                       \
+    for (int i = oparg - 1; i >= 0; --i) seq->items[i] = POP(); \
+    PUSH(seq.release());                                        \
+    DISPATCH();                                                 \
   }
-
-  TARGET(BUILD_LIST) {
-    Ref<List> l = NewListSized(oparg);
-    if (!l) goto error;
-    for (int i = oparg - 1; i >= 0; --i) l->items[i] = POP();
-    PUSH(l.release());
-    DISPATCH();
-  }
+  BUILD_SEQUENCE(BUILD_TUPLE, NewTuple)
+  BUILD_SEQUENCE(BUILD_LIST, NewListSized)
+#undef BUILD_SEQUENCE
 
   TARGET(BUILD_SET) {
     Ref<Set> s = NewSet();
@@ -993,22 +975,17 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   TARGET(UNPACK_SEQUENCE) {
     next_instr += 1;
     Object* seq = TOP();
+    Object** items = nullptr;
     if (IsExactTuple(seq) && static_cast<Tuple*>(seq)->size == oparg) {
-      Tuple* t = static_cast<Tuple*>(seq);
-      --sp;
-      for (int i = oparg - 1; i >= 0; --i) {
-        Incref(t->items[i]);
-        PUSH(t->items[i]);
-      }
-      Decref(seq);
-      DISPATCH();
+      items = static_cast<Tuple*>(seq)->items;
+    } else if (IsExactList(seq) && static_cast<List*>(seq)->size == oparg) {
+      items = static_cast<List*>(seq)->items;
     }
-    if (IsExactList(seq) && static_cast<List*>(seq)->size == oparg) {
-      List* l = static_cast<List*>(seq);
+    if (items != nullptr) {
       --sp;
       for (int i = oparg - 1; i >= 0; --i) {
-        Incref(l->items[i]);
-        PUSH(l->items[i]);
+        Incref(items[i]);
+        PUSH(items[i]);
       }
       Decref(seq);
       DISPATCH();
@@ -1180,32 +1157,19 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   }
 
   TARGET(RETURN_GENERATOR) {
-    f->next_instr = static_cast<int32_t>(next_instr - first);
-    f->stacktop = static_cast<int32_t>(sp - f->stack());
-    f->state = FrameState::kCreated;
-    ts->frame = f->previous;
-    f->previous = nullptr;
-    --ts->recursion_depth;
+    SUSPEND_FRAME(FrameState::kCreated);
     frame_taken_by_generator = true;
     return NewGeneratorForFrame(f);
   }
 
   TARGET(YIELD_VALUE) {
     retval = StealRef(POP());
-    f->next_instr = static_cast<int32_t>(next_instr - first);
-    f->stacktop = static_cast<int32_t>(sp - f->stack());
-    f->state = FrameState::kSuspended;
-    ts->frame = f->previous;
-    f->previous = nullptr;
-    --ts->recursion_depth;
+    SUSPEND_FRAME(FrameState::kSuspended);
     return retval;
   }
 
   TARGET(ASYNC_GEN_WRAP) {
-    Ref<> w = AsyncGenWrapValue(TOP());
-    if (!w) goto error;
-    Decref(TOP());
-    TOP() = w.release();
+    REPLACE_TOP(AsyncGenWrapValue(TOP()));
     DISPATCH();
   }
 
@@ -1229,18 +1193,12 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
   }
 
   TARGET(GET_AWAITABLE) {
-    Ref<> a = GetAwaitable(TOP(), oparg);
-    if (!a) goto error;
-    Decref(TOP());
-    TOP() = a.release();
+    REPLACE_TOP(GetAwaitable(TOP(), oparg));
     DISPATCH();
   }
 
   TARGET(GET_AITER) {
-    Ref<> a = GetAIter(TOP());
-    if (!a) goto error;
-    Decref(TOP());
-    TOP() = a.release();
+    REPLACE_TOP(GetAIter(TOP()));
     DISPATCH();
   }
 
@@ -1264,25 +1222,19 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     goto exception_unwind;
   }
 
-  TARGET(BEFORE_ASYNC_WITH) {
-    Ref<> exit;
-    Ref<> r = EnterContext(TOP(), true, &exit);
-    if (!r) goto error;
-    Decref(TOP());
-    TOP() = exit.release();
-    PUSH(r.release());
-    DISPATCH();
+#define BEFORE_WITH_TARGET(name, is_async)          \
+  TARGET(name) {                                    \
+    Ref<> exit;                                     \
+    Ref<> r = EnterContext(TOP(), is_async, &exit); \
+    if (!r) goto error;                             \
+    Decref(TOP());                                  \
+    TOP() = exit.release();                         \
+    PUSH(r.release());                              \
+    DISPATCH();                                     \
   }
-
-  TARGET(BEFORE_WITH) {
-    Ref<> exit;
-    Ref<> r = EnterContext(TOP(), false, &exit);
-    if (!r) goto error;
-    Decref(TOP());
-    TOP() = exit.release();
-    PUSH(r.release());
-    DISPATCH();
-  }
+  BEFORE_WITH_TARGET(BEFORE_ASYNC_WITH, true)
+  BEFORE_WITH_TARGET(BEFORE_WITH, false)
+#undef BEFORE_WITH_TARGET
 
   TARGET(WITH_EXCEPT_START) {
     // Stack: [exit, lasti, prev_exc, exc]; calls exit(type(exc), exc, exc.__traceback__).
@@ -1298,11 +1250,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
 
   // --- Iteration ---------------------------------------------------------------------------
   TARGET(GET_ITER) {
-    Object* iterable = TOP();
-    Ref<> it = GetIter(iterable);
-    if (!it) goto error;
-    Decref(iterable);
-    TOP() = it.release();
+    REPLACE_TOP(GetIter(TOP()));
     DISPATCH();
   }
 
@@ -1412,26 +1360,20 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     DISPATCH();
   }
 
-  TARGET(JUMP_IF_FALSE_OR_POP) {
-    int t = IsTrue(TOP());
-    if (t < 0) goto error;
-    if (t == 0) {
-      JUMPBY(oparg);
-    } else {
-      Decref(POP());
-    }
-    DISPATCH();
+#define JUMP_IF_OR_POP(name, want) \
+  TARGET(name) {                   \
+    int t = IsTrue(TOP());         \
+    if (t < 0) goto error;         \
+    if (t == (want)) {             \
+      JUMPBY(oparg);               \
+    } else {                       \
+      Decref(POP());               \
+    }                              \
+    DISPATCH();                    \
   }
-  TARGET(JUMP_IF_TRUE_OR_POP) {
-    int t = IsTrue(TOP());
-    if (t < 0) goto error;
-    if (t == 1) {
-      JUMPBY(oparg);
-    } else {
-      Decref(POP());
-    }
-    DISPATCH();
-  }
+  JUMP_IF_OR_POP(JUMP_IF_FALSE_OR_POP, 0)
+  JUMP_IF_OR_POP(JUMP_IF_TRUE_OR_POP, 1)
+#undef JUMP_IF_OR_POP
 
   // --- Exceptions --------------------------------------------------------------------------
   TARGET(RAISE_VARARGS) {
@@ -1529,10 +1471,7 @@ Ref<> EvalFrame(Frame* f, bool throwflag) {
     Object* orig = SECOND();
     Ref<> r = PrepReraiseStar(orig, excs);
     if (!r) goto error;
-    --sp;
-    Decref(excs);
-    Decref(orig);
-    TOP() = r.release();
+    REPLACE_TWO(r.release());
     DISPATCH();
   }
 
@@ -1666,6 +1605,10 @@ exit_frame:
 #undef PUSH
 #undef POP
 #undef NAME
+#undef INLINE_CACHE
+#undef REPLACE_TOP
+#undef REPLACE_TWO
+#undef SUSPEND_FRAME
 #undef CHECK_INTERRUPT
 #undef LOAD_FRAME_STATE
 }

@@ -177,6 +177,25 @@ void AppendFill(std::string& out, char32_t fill, int64_t n) {
   for (int64_t i = 0; i < n; ++i) unicode::AppendUtf8(out, fill);
 }
 
+// `text` (`len` characters) padded with the spec's fill to its width: after it for '<', around
+// it for '^', before it otherwise.
+std::string AlignText(std::string_view text, int64_t len, const Spec& spec) {
+  int64_t pad = spec.width > len ? spec.width - len : 0;
+  std::string out;
+  if (spec.align == '<') {
+    out = text;
+    AppendFill(out, spec.fill, pad);
+  } else if (spec.align == '^') {
+    AppendFill(out, spec.fill, pad / 2);
+    out += text;
+    AppendFill(out, spec.fill, pad - pad / 2);
+  } else {
+    AppendFill(out, spec.fill, pad);
+    out += text;
+  }
+  return out;
+}
+
 // Groups `digits` (ASCII) with `sep` every `group` digits from the right, padding with '0' to at
 // least `min_width` characters (zero-padding with '=' alignment pads inside the grouping).
 std::string GroupDigits(std::string_view digits, char sep, int group, int64_t min_width) {
@@ -485,21 +504,7 @@ Ref<> FormatInt(const BigInt& value, Str* spec_str) {
     std::string ch;
     unicode::AppendUtf8(ch, static_cast<char32_t>(*cp));
     // Laid out like a string of one character (numbers' default alignment).
-    Spec s = spec;
-    int64_t pad = s.width > 1 ? s.width - 1 : 0;
-    std::string out;
-    if (s.align == '<') {
-      out = ch;
-      AppendFill(out, s.fill, pad);
-    } else if (s.align == '^') {
-      AppendFill(out, s.fill, pad / 2);
-      out += ch;
-      AppendFill(out, s.fill, pad - pad / 2);
-    } else {
-      AppendFill(out, s.fill, pad);
-      out += ch;
-    }
-    return NewStr(out);
+    return NewStr(AlignText(ch, 1, spec));
   }
   int base = 10;
   std::string prefix;
@@ -631,21 +636,7 @@ Ref<> FormatComplex(double real, double imag, Str* spec_str) {
   std::string im =
       strip_dot0(FormatDoubleNumber(imag, im_part, type, precision, false, !skip_re, ""));
   std::string body = (parens ? "(" : "") + re + im + "j" + (parens ? ")" : "");
-  int64_t len = static_cast<int64_t>(body.size());
-  int64_t pad = spec.width > len ? spec.width - len : 0;
-  std::string out;
-  if (spec.align == '<') {
-    out = body;
-    AppendFill(out, spec.fill, pad);
-  } else if (spec.align == '^') {
-    AppendFill(out, spec.fill, pad / 2);
-    out += body;
-    AppendFill(out, spec.fill, pad - pad / 2);
-  } else {
-    AppendFill(out, spec.fill, pad);
-    out += body;
-  }
-  return NewStr(out);
+  return NewStr(AlignText(body, static_cast<int64_t>(body.size()), spec));
 }
 
 }  // namespace pyrite::vm

@@ -94,7 +94,7 @@ Ref<> IntRound(Object* self, Object* const* args, size_t nargs, Tuple*) {
   return NewInt(std::move(result));
 }
 
-// Reads byteorder ('little' / 'big') and the keyword-only `signed`.
+// Reads byteorder ('little' / 'big'; big when omitted).
 bool ParseByteOrder(Object* order, bool* little) {
   if (order == nullptr) {
     *little = false;
@@ -117,6 +117,17 @@ bool ParseByteOrder(Object* order, bool* little) {
   return true;
 }
 
+// to_bytes/from_bytes's `byteorder` and `signed` arguments (either may be null: omitted).
+bool ParseByteOrderAndSigned(Object* order, Object* signed_arg, bool* little, bool* is_signed) {
+  if (!ParseByteOrder(order, little)) return false;
+  *is_signed = false;
+  if (signed_arg == nullptr) return true;
+  int t = IsTrue(signed_arg);
+  if (t < 0) return false;
+  *is_signed = t != 0;
+  return true;
+}
+
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   return (c | 0x20) - 'a' + 10;
@@ -133,14 +144,8 @@ Ref<> IntToBytes(Object* self, Object* const* args, size_t nargs, Tuple* kwnames
     SetError(&ValueErrorType, "length argument must be non-negative");
     return nullptr;
   }
-  bool little;
-  if (!ParseByteOrder(a[1], &little)) return nullptr;
-  bool is_signed = false;
-  if (a[2] != nullptr) {
-    int t = IsTrue(a[2]);
-    if (t < 0) return nullptr;
-    is_signed = t != 0;
-  }
+  bool little, is_signed;
+  if (!ParseByteOrderAndSigned(a[1], a[2], &little, &is_signed)) return nullptr;
   BigInt v = IntValue(self);
   if (v.Sign() < 0 && !is_signed) {
     SetError(&OverflowErrorType, "can't convert negative int to unsigned");
@@ -184,14 +189,8 @@ Ref<> IntFromBytes(Object* cls, Object* const* args, size_t nargs, Tuple* kwname
   static const Params kParams{"from_bytes", {"bytes", "byteorder", "signed"}, 0, 1, 2};
   Object* a[3];
   if (!ParseArgs(kParams, args, nargs, kwnames, a)) return nullptr;
-  bool little;
-  if (!ParseByteOrder(a[1], &little)) return nullptr;
-  bool is_signed = false;
-  if (a[2] != nullptr) {
-    int t = IsTrue(a[2]);
-    if (t < 0) return nullptr;
-    is_signed = t != 0;
-  }
+  bool little, is_signed;
+  if (!ParseByteOrderAndSigned(a[1], a[2], &little, &is_signed)) return nullptr;
   std::string data;
   if (IsBytes(a[0])) {
     data = std::string(static_cast<Bytes*>(a[0])->view());

@@ -12,6 +12,7 @@
 #include "python/vm/gc.h"
 #include "python/vm/objects/containers_internal.h"
 #include "python/vm/objects/int.h"
+#include "python/vm/objects/one_ref_slots.h"
 #include "python/vm/objects/range.h"
 #include "python/vm/objects/repr_guard.h"
 #include "python/vm/objects/singletons.h"
@@ -602,21 +603,6 @@ Ref<> ListReversedMethod(Object* self, Object* const*, size_t, Tuple*) {
 
 // --- iterators ---------------------------------------------------------------------------------
 
-void ListIterDealloc(Object* o) {
-  GcUntrack(o);
-  Xdecref(static_cast<ListIter*>(o)->seq);
-  FreeObject(o);
-}
-void ListIterTraverse(Object* o, VisitFn visit, void* arg) {
-  Object* s = static_cast<ListIter*>(o)->seq;
-  if (s != nullptr) visit(s, arg);
-}
-void ListIterClear(Object* o) {
-  ListIter* it = static_cast<ListIter*>(o);
-  Object* s = it->seq;
-  it->seq = nullptr;
-  Xdecref(s);
-}
 Ref<> ListIterNext(Object* o) {
   ListIter* it = static_cast<ListIter*>(o);
   List* l = static_cast<List*>(it->seq);
@@ -763,9 +749,7 @@ void InitListType() {
                                  .basicsize = sizeof(ListIter),
                                  .flags = kHaveGc,
                                  .methods = kListIterMethods});
-  ListIterType.dealloc = &ListIterDealloc;
-  ListIterType.traverse = &ListIterTraverse;
-  ListIterType.clear = &ListIterClear;
+  SetOneRefGcSlots<ListIter, &ListIter::seq>(&ListIterType);
   ListIterType.iter = &SelfIter;
   ListIterType.iternext = &ListIterNext;
 
@@ -773,9 +757,7 @@ void InitListType() {
                                     .basicsize = sizeof(ListIter),
                                     .flags = kHaveGc,
                                     .methods = kListRevIterMethods});
-  ListRevIterType.dealloc = &ListIterDealloc;
-  ListRevIterType.traverse = &ListIterTraverse;
-  ListRevIterType.clear = &ListIterClear;
+  SetOneRefGcSlots<ListIter, &ListIter::seq>(&ListRevIterType);
   ListRevIterType.iter = &SelfIter;
   ListRevIterType.iternext = &ListRevIterNext;
 }
