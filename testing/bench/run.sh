@@ -5,6 +5,7 @@
 # Usage: testing/bench/run.sh [--rounds N] [--filter SUBSTRING]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+bash tools/setup.sh  # missing packages (GNU time measures peak memory)
 bazel build --config=opt //python/shell >/dev/null 2>&1 || bazel build --config=opt //python/shell
 bin="$(bazel info --config=opt bazel-bin 2>/dev/null)/python/shell/shell"
 exec /usr/bin/python3.11 testing/bench/run_bench.py --shell "$bin" "$@"
