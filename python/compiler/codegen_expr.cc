@@ -429,14 +429,18 @@ bool Codegen::BoolOp(ast::BoolOp* e) {
 
 bool Codegen::JumpIf(ast::ExprNode* e, BasicBlock* next, bool cond) {
   if (std::optional<Constant> c = Fold(e)) {
+    // What CPython's optimizer leaves of LOAD_CONST + POP_JUMP_IF_*: a NOP at the constant, then
+    // a JUMP or NOP at the enclosing statement's position (which tracebacks of an interrupted
+    // `while True:` loop show).
     bytecode::Position saved = u_->loc;
     SetLoc(e->loc);
+    Emit(Opcode::NOP);
+    u_->loc = saved;
     if (ConstTruth(*c) == cond) {
       EmitJump(Opcode::JUMP, next);
     } else {
       Emit(Opcode::NOP);
     }
-    u_->loc = saved;
     return true;
   }
   switch (e->kind) {

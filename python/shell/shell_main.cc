@@ -212,11 +212,16 @@ int main(int argc, char** argv) {
     }
   }
 
-  struct sigaction sa;
-  std::memset(&sa, 0, sizeof sa);
-  sa.sa_handler = &OnSigint;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
+  // Like CPython, leave SIGINT alone when it was inherited as ignored (`cmd &` in a script, nohup):
+  // such a process is not meant to be interrupted from the keyboard.
+  struct sigaction inherited;
+  if (sigaction(SIGINT, nullptr, &inherited) != 0 || inherited.sa_handler != SIG_IGN) {
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = &OnSigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+  }
 
   pthread_attr_t attr;
   pthread_attr_init(&attr);
