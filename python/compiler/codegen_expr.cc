@@ -472,11 +472,12 @@ bool Codegen::JumpIf(ast::ExprNode* e, BasicBlock* next, bool cond) {
       return true;
     }
     case ast::ExprKind::Compare: {
+      // CPython 3.11 sets the location to the comparison here and does not restore it: the rest
+      // of the statement (an assert's raise, a loop's jump, an implicit return) carries it.
+      SetLoc(e->loc);
       auto* cmp = e->As<ast::Compare>();
       uint32_t n = cmp->ops.size - 1;
       if (n > 0) {
-        bytecode::Position saved = u_->loc;
-        SetLoc(e->loc);
         PY_TRY_EMIT(Expr(cmp->left));
         BasicBlock* cleanup = NewBlock();
         for (uint32_t i = 0; i < n; ++i) {
@@ -495,7 +496,6 @@ bool Codegen::JumpIf(ast::ExprNode* e, BasicBlock* next, bool cond) {
         Emit(Opcode::POP_TOP);
         if (!cond) EmitJumpNoLine(Opcode::JUMP, next);
         UseNextBlock(end);
-        u_->loc = saved;
         return true;
       }
       break;

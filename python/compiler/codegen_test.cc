@@ -53,6 +53,31 @@ const CodeObject* Child(const CodeObject& code, int n = 0) {
   return nullptr;
 }
 
+// The position of the first instruction with opcode `op` (CPython's co_positions entry).
+bytecode::Position PositionOf(const CodeObject& code, Opcode op) {
+  for (size_t i = 0; i < code.code.size(); ++i) {
+    if (bytecode::UnitOpcode(code.code[i]) == op) return code.positions[i];
+  }
+  ADD_FAILURE() << "no such instruction";
+  return {};
+}
+
+// Tracebacks show these positions, so they follow CPython 3.11 exactly: a comparison in a test
+// sets the location for the rest of the statement (an assert's raise carries `1 == 2`), and a
+// constant loop test leaves a jump at the whole `while` statement (no carets when interrupted).
+TEST(CodegenTest, TestPositionsFollowCPython) {
+  auto assert_code = Compile("assert 1 == 2, 'msg'\n");
+  ASSERT_NE(assert_code, nullptr);
+  EXPECT_EQ(PositionOf(*assert_code, Opcode::RAISE_VARARGS), (bytecode::Position{1, 1, 7, 13}));
+  auto plain_assert = Compile("assert x\n");
+  ASSERT_NE(plain_assert, nullptr);
+  EXPECT_EQ(PositionOf(*plain_assert, Opcode::RAISE_VARARGS), (bytecode::Position{1, 1, 0, 8}));
+  auto loop = Compile("x = 0\nwhile True:\n    x += 1\n");
+  ASSERT_NE(loop, nullptr);
+  EXPECT_EQ(PositionOf(*loop, Opcode::JUMP_BACKWARD), (bytecode::Position{2, 3, 0, 10}));
+  EXPECT_EQ(PositionOf(*loop, Opcode::NOP), (bytecode::Position{2, 3, 0, 10}));
+}
+
 TEST(CodegenTest, ModuleStoresNames) {
   auto code = Compile("x = 1\ny = x + 2\n");
   ASSERT_NE(code, nullptr);
