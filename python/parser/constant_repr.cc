@@ -156,13 +156,13 @@ void AppendStrRepr(std::string_view utf8, std::string& out) {
   out += quote;
 }
 
-void AppendBytesRepr(std::string_view bytes, std::string& out) {
+void AppendBytesRepr(std::string_view bytes, std::string& out, bool escape_single_quote) {
   char quote = ChooseQuote(bytes);
   out += 'b';
   out += quote;
   for (char c : bytes) {
     unsigned char b = static_cast<unsigned char>(c);
-    if (c == quote || c == '\\') {
+    if (c == quote || c == '\\' || (escape_single_quote && c == '\'')) {
       out += '\\';
       out += c;
     } else if (c == '\t') {

@@ -20,7 +20,8 @@ namespace pyrite::parser {
 void AppendStrRepr(std::string_view utf8, std::string& out);
 
 // repr() of a bytes object: b'...' with \xNN for bytes outside printable ASCII.
-void AppendBytesRepr(std::string_view bytes, std::string& out);
+// `escape_single_quote`: escape ' whatever the quote, as bytearray's repr does.
+void AppendBytesRepr(std::string_view bytes, std::string& out, bool escape_single_quote = false);
 
 // repr() of a float: the shortest text that round-trips, in CPython's 'r' format
 // (0.1, 100000.0, 1e+16, 1e-05, inf, nan).

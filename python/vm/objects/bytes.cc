@@ -2,6 +2,7 @@
 // cached. Also the slots bytes and bytearray share (comparison, indexing, slicing, `in`,
 // concatenation, repetition, iteration) and their construction from objects. The shared methods
 // are in bytes_methods.cc, bytearray in bytearray.cc.
+#include "python/parser/constant_repr.h"
 #include "python/vm/objects/bytes.h"
 
 #include <cstring>
@@ -73,31 +74,8 @@ bool ByteFromObject(Object* o, unsigned char* out) {
 }
 
 std::string BytesReprText(std::string_view data, bool escape_single_quote) {
-  bool has_single = data.find('\'') != std::string_view::npos;
-  bool has_double = data.find('"') != std::string_view::npos;
-  char quote = has_single && !has_double ? '"' : '\'';
-  std::string out = "b";
-  out.push_back(quote);
-  static const char kHex[] = "0123456789abcdef";
-  for (unsigned char c : data) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\' || (escape_single_quote && c == '\'')) {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < 32 || c >= 127) {
-      out += "\\x";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  out.push_back(quote);
+  std::string out;
+  parser::AppendBytesRepr(data, out, escape_single_quote);
   return out;
 }
 

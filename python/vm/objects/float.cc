@@ -2,6 +2,7 @@
 // the divisor, ** edge cases), exact comparisons with ints, the numeric hash shared with int and
 // complex, the shortest round-trip repr and the float() constructor. Methods are in
 // float_methods.cc.
+#include "python/parser/constant_repr.h"
 #include "python/vm/objects/float.h"
 
 #include <cerrno>
@@ -60,48 +61,8 @@ Ref<> NewFloatOfType(Type* type, double v) {
 // --- repr -----------------------------------------------------------------------------------
 
 std::string FloatRepr(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  // Shortest round-trip digits in scientific form: "-d.ddde+XX".
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string_view sci(buf, res.ptr - buf);
   std::string out;
-  if (sci.front() == '-') {
-    out.push_back('-');
-    sci.remove_prefix(1);
-  }
-  size_t epos = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, epos)) {
-    if (c != '.') digits.push_back(c);
-  }
-  int exp = std::atoi(std::string(sci.substr(epos + 1)).c_str());
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  int ndigits = static_cast<int>(digits.size());
-  int decpt = exp + 1;  // digits before the decimal point
-  if (exp < -4 || exp >= 16) {
-    out.push_back(digits[0]);
-    if (ndigits > 1) {
-      out.push_back('.');
-      out.append(digits, 1);
-    }
-    char e[16];
-    std::snprintf(e, sizeof e, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    out += e;
-  } else if (decpt <= 0) {
-    out += "0.";
-    out.append(static_cast<size_t>(-decpt), '0');
-    out += digits;
-  } else if (decpt >= ndigits) {
-    out += digits;
-    out.append(static_cast<size_t>(decpt - ndigits), '0');
-    out += ".0";
-  } else {
-    out.append(digits, 0, decpt);
-    out.push_back('.');
-    out.append(digits, decpt);
-  }
+  parser::AppendFloatRepr(v, out);
   return out;
 }
 
